@@ -1,0 +1,37 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "winnow",
+    platforms: [.macOS(.v15)],
+    products: [
+        .library(name: "Winnow", targets: ["Winnow"]),
+        .library(name: "WinnowTesting", targets: ["WinnowTesting"]),
+        .executable(name: "winnow", targets: ["WinnowCLI"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]
+        ),
+        .target(name: "WinnowHTML", dependencies: ["CLibXML2"]),
+        .target(
+            name: "Winnow",
+            dependencies: ["WinnowHTML", .product(name: "Yams", package: "Yams")]
+        ),
+        .target(name: "WinnowTesting", dependencies: ["Winnow"]),
+        .executableTarget(
+            name: "WinnowCLI",
+            dependencies: ["Winnow", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+        .testTarget(name: "WinnowHTMLTests", dependencies: ["WinnowHTML"]),
+        .testTarget(name: "WinnowTests", dependencies: ["Winnow", "WinnowTesting"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["Winnow"]),
+    ],
+    swiftLanguageModes: [.v6]
+)
