@@ -7,11 +7,13 @@ let package = Package(
     products: [
         .library(name: "Winnow", targets: ["Winnow"]),
         .library(name: "WinnowTesting", targets: ["WinnowTesting"]),
+        .library(name: "WinnowCommandLine", targets: ["WinnowCommandLine"]),
         .executable(name: "winnow", targets: ["WinnowCLI"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.0.0"),
     ],
     targets: [
         .systemLibrary(
@@ -22,16 +24,21 @@ let package = Package(
         .target(name: "WinnowHTML", dependencies: ["CLibXML2"]),
         .target(
             name: "Winnow",
-            dependencies: ["WinnowHTML", .product(name: "Yams", package: "Yams")]
+            dependencies: [
+                "WinnowHTML",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
         ),
         .target(name: "WinnowTesting", dependencies: ["Winnow"]),
-        .executableTarget(
-            name: "WinnowCLI",
+        .target(
+            name: "WinnowCommandLine",
             dependencies: ["Winnow", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
+        .executableTarget(name: "WinnowCLI", dependencies: ["WinnowCommandLine"]),
         .testTarget(name: "WinnowHTMLTests", dependencies: ["WinnowHTML"]),
         .testTarget(name: "WinnowTests", dependencies: ["Winnow", "WinnowTesting"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["Winnow"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["WinnowCLI"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -5,8 +5,34 @@
 #include <libxml/tree.h>
 #include <libxml/parser.h>
 #include <libxml/xmlerror.h>
+#include <libxml/encoding.h>
+#include <zlib.h>
 
 /// `xmlFree` is a global function pointer, which Swift 6 rejects as shared mutable state.
 static inline void winnow_xml_free(void *pointer) { xmlFree(pointer); }
+
+/// Generic (printf-style) error sink that discards everything; Swift cannot define C variadics.
+static inline void winnow_discard_generic_error(void *context, const char *message, ...) {
+    (void)context;
+    (void)message;
+}
+
+/// Structured error sink that discards everything.
+static inline void winnow_discard_structured_error(void *context, xmlErrorPtr error) {
+    (void)context;
+    (void)error;
+}
+
+/// Silences libxml2's stderr reporting for the calling thread (libxml2 keeps these handlers
+/// per thread). Some reports (I/O, encoding, memory) bypass HTML_PARSE_NOERROR and would print.
+static inline void winnow_silence_libxml_errors(void) {
+    xmlSetGenericErrorFunc(NULL, winnow_discard_generic_error);
+    xmlSetStructuredErrorFunc(NULL, winnow_discard_structured_error);
+}
+
+/// `inflateInit2` is a macro; this wraps it for gzip-only decoding (windowBits 15 + 16).
+static inline int winnow_inflate_init_gzip(z_stream *stream) {
+    return inflateInit2(stream, 15 + 16);
+}
 
 #endif

@@ -1,0 +1,48 @@
+/// One typed piece of a document's text: a heading, a paragraph, a list item, a table...
+///
+/// Blocks are what stages read and rewrite: readers produce them, strippers remove them, the
+/// normalizer rewrites their text and writers print them in order.
+public struct Block: Sendable, Hashable, Codable {
+    /// What a block is, as far as the page's structure tells.
+    public enum Kind: String, Sendable, Hashable, Codable, CaseIterable {
+        /// A heading; `level` holds 1...6.
+        case heading
+        /// A paragraph of running text.
+        case paragraph
+        /// One item of a list; `level` holds the nesting depth (1 for a top-level item).
+        case listItem = "list-item"
+        /// A table, one row per line, cells separated by " | ".
+        case table
+        /// Preformatted text or code; its whitespace is significant.
+        case code
+        /// A quotation.
+        case quote
+        /// A caption of an image, figure or table.
+        case caption
+    }
+
+    /// The block's kind.
+    public var kind: Kind
+    /// The block's text; lines inside a block are separated by "\n".
+    public var text: String
+    /// Heading level (1...6) or list nesting depth; 0 where it does not apply.
+    public var level: Int
+    /// The language of a code block where the page names it (`language-swift`), else nil.
+    public var language: String?
+    /// The index in ``Document/html`` of the element the block was read from; nil for text input.
+    public var node: Int?
+    /// How many characters of ``text`` sit inside links, for strippers' link density.
+    public var linkLength: Int = 0
+
+    /// Creates a block.
+    public init(_ kind: Kind, _ text: String, level: Int = 0, language: String? = nil, node: Int? = nil) {
+        self.kind = kind
+        self.text = text
+        self.level = level
+        self.language = language
+        self.node = node
+    }
+
+    /// Whether whitespace inside the block must be kept as it is.
+    public var isPreformatted: Bool { kind == .code }
+}

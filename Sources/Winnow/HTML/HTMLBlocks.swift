@@ -1,0 +1,280 @@
+import WinnowHTML
+
+/// Turns a parsed page into typed blocks of visible text, in reading order.
+///
+/// One walk over the arena: every block-level element ends the text before it and starts a new
+/// block; inline elements join their text with the surrounding words; `<br>` is a line break
+/// inside a block. Each block remembers the element that holds its text (``Block/node``) and how
+/// much of its text sits inside links (``Block/linkLength``), which the stripper scores.
+///
+/// What a browser would not show is left out: `<head>`, scripts, styles, templates, forms'
+/// controls, `<noscript>`, and elements marked `hidden`, `aria-hidden="true"` or `display:none`.
+public enum HTMLBlocks {
+    /// The blocks of the whole page (from `<body>` when there is one).
+    public static func blocks(of page: HTMLDocument) -> [Block] {
+        guard !page.nodes.isEmpty else { return [] }
+        var builder = Builder(page: page)
+        let start = page.firstElement(.body) ?? page.root
+        builder.walk(start)
+        return builder.blocks
+    }
+
+    /// Whether an element and its content are invisible or not text.
+    static func isSkipped(_ node: HTMLNode) -> Bool {
+        switch node.tag {
+        case .head, .script, .style, .template, .svg, .noscript, .iframe, .object, .embed, .select, .option,
+            .button, .input, .textarea, .canvas, .video, .audio, .map, .datalist, .title, .meta, .link, .math:
+            return true
+        default:
+            break
+        }
+        guard !node.attributes.isEmpty else { return false }
+        if node.hasAttribute("hidden") { return true }
+        if let hidden = node.attribute("aria-hidden"), hidden == "true" { return true }
+        if let style = node.attribute("style"), style.contains("none") || style.contains("hidden") {
+            let compact = style.lowercased().filter { $0 != " " }
+            if compact.contains("display:none") || compact.contains("visibility:hidden") { return true }
+        }
+        return false
+    }
+
+    /// Whether a table holds data (cells of text) rather than laying out the page.
+    static func isDataTable(_ page: HTMLDocument, _ table: Int) -> Bool {
+        var cells = 0
+        for index in page.descendants(of: table) {
+            switch page.nodes[index].tag {
+            case .table, .div, .p, .ul, .ol, .h1, .h2, .h3, .h4, .h5, .h6, .blockquote, .pre, .section, .article, .form, .dl, .nav, .header, .footer, .aside, .main:
+                return false
+            case .td, .th:
+                cells += 1
+            default:
+                break
+            }
+        }
+        return cells > 0
+    }
+
+    /// Walks the tree and accumulates blocks.
+    struct Builder {
+        let page: HTMLDocument
+        var blocks: [Block] = []
+        /// Bytes of the block being built.
+        var buffer: [UInt8] = []
+        /// Bytes of the buffer that lie inside links.
+        var linkBytes = 0
+        /// Whether a space is owed before the next word.
+        var pendingSpace = false
+        /// Depth of `<a>` elements around the current text.
+        var linkDepth = 0
+
+        init(page: HTMLDocument) {
+            self.page = page
+            buffer.reserveCapacity(4096)
+        }
+
+        /// The kind of block an element starts, and its level.
+        func kind(of index: Int, inQuote: Bool) -> (Block.Kind, Int) {
+            let node = page.nodes[index]
+            if let level = node.tag.headingLevel { return (.heading, level) }
+            switch node.tag {
+            case .li, .dt, .dd:
+                if node.tag == .li { return (.listItem, listDepth(index)) }
+                return (inQuote ? .quote : .paragraph, 0)
+            case .pre: return (.code, 0)
+            case .figcaption, .caption: return (.caption, 0)
+            case .blockquote: return (.quote, 0)
+            default: return (inQuote ? .quote : .paragraph, 0)
+            }
+        }
+
+        /// Number of `<ul>`/`<ol>` ancestors of a list item.
+        func listDepth(_ index: Int) -> Int {
+            var depth = 0
+            var current = page.nodes[index].parent
+            while current >= 0 {
+                let tag = page.nodes[Int(current)].tag
+                if tag == .ul || tag == .ol || tag == .menu { depth += 1 }
+                current = page.nodes[Int(current)].parent
+            }
+            return max(1, depth)
+        }
+
+        /// Ends the current block, owned by element `owner`.
+        mutating func flush(owner: Int, kind: Block.Kind, level: Int) {
+            defer {
+                buffer.removeAll(keepingCapacity: true)
+                linkBytes = 0
+                pendingSpace = false
+            }
+            while let last = buffer.last, last == 0x20 || last == 0x0A { buffer.removeLast() }
+            guard !buffer.isEmpty else { return }
+            let text = String(decoding: buffer, as: UTF8.self)
+            var block = Block(kind, text, level: level, node: owner)
+            block.linkLength = buffer.count == 0 ? 0 : text.count * linkBytes / buffer.count
+            blocks.append(block)
+        }
+
+        /// Appends text with runs of whitespace (and no-break spaces) collapsed.
+        mutating func append(_ text: String) {
+            let start = buffer.count
+            var iterator = text.utf8.makeIterator()
+            var lead: UInt8? = iterator.next()
+            while let byte = lead {
+                lead = iterator.next()
+                if byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D || byte == 0x0C {
+                    pendingSpace = true
+                    continue
+                }
+                if byte == 0xC2, lead == 0xA0 {
+                    lead = iterator.next()
+                    pendingSpace = true
+                    continue
+                }
+                if pendingSpace {
+                    if let last = buffer.last, last != 0x0A { buffer.append(0x20) }
+                    pendingSpace = false
+                }
+                buffer.append(byte)
+            }
+            if linkDepth > 0 { linkBytes += buffer.count - start }
+        }
+
+        /// Walks the subtree of `root` iteratively.
+        mutating func walk(_ root: Int) {
+            struct Frame {
+                let index: Int
+                let end: Int
+                let kind: Block.Kind
+                let level: Int
+                let isBlock: Bool
+                let isLink: Bool
+            }
+            var stack: [Frame] = []
+            var owner = root
+            var ownerKind = Block.Kind.paragraph
+            var ownerLevel = 0
+            var quoteDepth = 0
+            var index = root + 1
+            let end = Int(page.nodes[root].subtreeEnd)
+            while index < end || !stack.isEmpty {
+                while let top = stack.last, index >= top.end {
+                    stack.removeLast()
+                    if top.isLink { linkDepth -= 1 }
+                    if top.isBlock {
+                        flush(owner: owner, kind: ownerKind, level: ownerLevel)
+                        if top.kind == .quote, page.nodes[top.index].tag == .blockquote { quoteDepth -= 1 }
+                        if let parent = stack.last(where: { $0.isBlock }) {
+                            owner = parent.index; ownerKind = parent.kind; ownerLevel = parent.level
+                        } else {
+                            owner = root; ownerKind = .paragraph; ownerLevel = 0
+                        }
+                    }
+                }
+                guard index < end else { break }
+                let node = page.nodes[index]
+                if node.kind == .text {
+                    append(node.text)
+                    index += 1
+                    continue
+                }
+                if Self.isSkippedFast(node) {
+                    index = Int(node.subtreeEnd)
+                    continue
+                }
+                if node.tag == .br {
+                    while let last = buffer.last, last == 0x20 { buffer.removeLast() }
+                    if !buffer.isEmpty, buffer.last != 0x0A { buffer.append(0x0A) }
+                    pendingSpace = false
+                    index += 1
+                    continue
+                }
+                if node.tag == .pre {
+                    flush(owner: owner, kind: ownerKind, level: ownerLevel)
+                    appendPreformatted(index)
+                    index = Int(node.subtreeEnd)
+                    continue
+                }
+                if node.tag == .table, HTMLBlocks.isDataTable(page, index) {
+                    flush(owner: owner, kind: ownerKind, level: ownerLevel)
+                    appendTable(index)
+                    index = Int(node.subtreeEnd)
+                    continue
+                }
+                if node.tag == .hr || node.tag == .img {
+                    if node.tag == .hr { flush(owner: owner, kind: ownerKind, level: ownerLevel) }
+                    index += 1
+                    continue
+                }
+                let isBlock = node.tag.isBlockLevel || (node.tag == .unknown && node.name.contains("-"))
+                let isLink = node.tag == .a
+                if isLink { linkDepth += 1 }
+                var frameKind = Block.Kind.paragraph
+                var frameLevel = 0
+                if isBlock {
+                    flush(owner: owner, kind: ownerKind, level: ownerLevel)
+                    if node.tag == .blockquote { quoteDepth += 1 }
+                    (frameKind, frameLevel) = kind(of: index, inQuote: quoteDepth > 0)
+                    owner = index; ownerKind = frameKind; ownerLevel = frameLevel
+                }
+                stack.append(Frame(index: index, end: Int(node.subtreeEnd), kind: frameKind, level: frameLevel, isBlock: isBlock, isLink: isLink))
+                index += 1
+            }
+            flush(owner: owner, kind: ownerKind, level: ownerLevel)
+        }
+
+        /// Whether to skip a node (cheap checks first).
+        static func isSkippedFast(_ node: HTMLNode) -> Bool { HTMLBlocks.isSkipped(node) }
+
+        /// Emits a `<pre>` element's text as a code block, whitespace kept.
+        mutating func appendPreformatted(_ index: Int) {
+            var text = ""
+            for child in page.descendants(of: index) {
+                let node = page.nodes[child]
+                if node.kind == .text { text += node.text } else if node.tag == .br { text += "\n" }
+            }
+            let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+            let trimmed = lines.drop { $0.allSatisfy(\.isWhitespace) }.reversed().drop { $0.allSatisfy(\.isWhitespace) }.reversed()
+            let body = trimmed.map { line -> Substring in
+                var line = line
+                while let last = line.last, last == " " || last == "\t" || last == "\r" { line = line.dropLast() }
+                return line
+            }.joined(separator: "\n")
+            guard !body.isEmpty else { return }
+            blocks.append(Block(.code, body, language: codeLanguage(index), node: index))
+        }
+
+        /// The language a `<pre>` or its `<code>` names in a `language-x` or `lang-x` class.
+        func codeLanguage(_ index: Int) -> String? {
+            for candidate in [index] + Array(page.descendants(of: index).prefix(3)) {
+                for name in page.nodes[candidate].classList {
+                    if name.hasPrefix("language-") { return String(name.dropFirst(9)) }
+                    if name.hasPrefix("lang-") { return String(name.dropFirst(5)) }
+                }
+            }
+            return nil
+        }
+
+        /// Emits a data table as one block: a row per line, cells joined by " | ".
+        mutating func appendTable(_ index: Int) {
+            var rows: [String] = []
+            var links = 0, total = 0
+            for row in page.descendants(of: index) where page.nodes[row].tag == .tr {
+                var cells: [String] = []
+                for cell in page.children(of: row) where page.nodes[cell].tag == .td || page.nodes[cell].tag == .th {
+                    var sub = Builder(page: page)
+                    sub.walk(cell)
+                    let text = sub.blocks.map(\.text).joined(separator: " ").replacingOccurrences(of: "\n", with: " ")
+                    links += sub.blocks.reduce(0) { $0 + $1.linkLength }
+                    total += text.count
+                    cells.append(text)
+                }
+                if cells.contains(where: { !$0.isEmpty }) { rows.append(cells.joined(separator: " | ")) }
+            }
+            guard !rows.isEmpty else { return }
+            var block = Block(.table, rows.joined(separator: "\n"), node: index)
+            block.linkLength = links
+            blocks.append(block)
+            _ = total
+        }
+    }
+}

@@ -1,0 +1,29 @@
+/// What happened to one input document in a run.
+public struct DocumentOutcome: Sendable, Hashable {
+    /// The end state of a document.
+    public enum Status: Sendable, Hashable {
+        /// Every stage kept it; the writer wrote its outputs.
+        case written
+        /// A stage dropped it for a reason.
+        case dropped(stage: String, reason: String)
+        /// A stage threw; the message says what was wrong.
+        case failed(stage: String, message: String)
+    }
+
+    /// The document's id (its path relative to the input folder).
+    public var id: String
+    /// The input file's path.
+    public var path: String
+    /// The input file's size in bytes.
+    public var size: Int
+    /// How it ended.
+    public var status: Status
+    /// Files written, relative to the output folder.
+    public var outputs: [String]
+    /// Removals per reason.
+    public var removals: [String: Int]
+    /// Normalizer fixes per kind.
+    public var fixes: [String: Int]
+    /// Seconds spent on it.
+    public var seconds: Double
+}

@@ -1,0 +1,10 @@
+extension StageRegistry {
+    /// winnow's own stages, in their usual pipeline order.
+    public static var builtIn: StageRegistry {
+        var registry = StageRegistry()
+        registry.register(ReadStage.self)
+        registry.register(RulesStage.self)
+        registry.register(WriteStage.self)
+        return registry
+    }
+}

@@ -1,0 +1,3 @@
+import WinnowCommandLine
+
+WinnowCommand.entry()

@@ -1,0 +1,105 @@
+/// A `<meta>` tag reduced to its key and content.
+public struct HTMLMetaTag: Sendable, Hashable {
+    /// The `name`, `property`, `itemprop` or `http-equiv` attribute (first present, in that order),
+    /// lowercased; for example "description", "og:title", "article:published_time".
+    public var key: String
+    /// The `content` attribute, as written.
+    public var content: String
+
+    /// Creates a meta tag.
+    public init(key: String, content: String) {
+        self.key = key
+        self.content = content
+    }
+}
+
+extension HTMLDocument {
+    /// The text of the first `<title>` element, whitespace collapsed; nil when absent or blank.
+    public var title: String? {
+        guard let index = firstElement(.title) else { return nil }
+        let text = textContent(of: index)
+        return text.isEmpty ? nil : text
+    }
+
+    /// The root element's `lang` attribute (or `xml:lang`), trimmed; nil when absent or blank.
+    public var language: String? {
+        guard let value = nodes.first?.attribute("lang") ?? nodes.first?.attribute("xml:lang") else { return nil }
+        let trimmed = Self.collapseWhitespace(value)
+        return trimmed.isEmpty ? nil : trimmed
+    }
+
+    /// Every `<meta>` element that has a key attribute and a `content` attribute, in document order.
+    public var metaTags: [HTMLMetaTag] {
+        var result: [HTMLMetaTag] = []
+        for index in elements(named: .meta) {
+            let node = nodes[index]
+            guard let content = node.attribute("content"),
+                  let key = node.attribute("name") ?? node.attribute("property")
+                    ?? node.attribute("itemprop") ?? node.attribute("http-equiv")
+            else { continue }
+            result.append(HTMLMetaTag(key: key.lowercased(), content: content))
+        }
+        return result
+    }
+
+    /// The first meta content for a key (case-insensitive), for example `meta("og:title")`.
+    public func meta(_ key: String) -> String? {
+        let key = key.lowercased()
+        return metaTags.first { $0.key == key }?.content
+    }
+
+    /// The JSON texts of all `<script type="application/ld+json">` elements, in document order.
+    public var jsonLDScripts: [String] {
+        var result: [String] = []
+        for index in elements(named: .script) where Self.isJSONLD(type: nodes[index].attribute("type")) {
+            var text = ""
+            for child in descendants(of: index) where nodes[child].kind == .text { text += nodes[child].text }
+            result.append(text)
+        }
+        return result
+    }
+
+    /// All text of a subtree joined in document order, with runs of whitespace (including
+    /// U+00A0) collapsed to one space and trimmed. Block-level elements and `<br>` separate words,
+    /// so `<p>a</p><p>b</p>` gives "a b" rather than "ab".
+    public func textContent(of index: Int) -> String {
+        var raw = ""
+        var closers: [Int32] = []
+        for current in subtree(of: index) {
+            while let last = closers.last, last <= Int32(current) {
+                closers.removeLast()
+                raw += " "
+            }
+            let node = nodes[current]
+            if node.kind == .text {
+                raw += node.text
+            } else if node.tag.isBlockLevel, current != index {
+                raw += " "
+                closers.append(node.subtreeEnd)
+            }
+        }
+        return Self.collapseWhitespace(raw)
+    }
+
+    /// Collapses every run of Unicode whitespace to one space and trims both ends.
+    public static func collapseWhitespace(_ text: String) -> String {
+        var result = String.UnicodeScalarView()
+        var pendingSpace = false
+        for scalar in text.unicodeScalars {
+            if scalar.properties.isWhitespace {
+                pendingSpace = !result.isEmpty
+            } else {
+                if pendingSpace { result.append(" ") }
+                pendingSpace = false
+                result.append(scalar)
+            }
+        }
+        return String(result)
+    }
+
+    /// True when a script `type` attribute names JSON-LD (case-insensitive, surrounding spaces ignored).
+    static func isJSONLD(type: String?) -> Bool {
+        guard let type else { return false }
+        return collapseWhitespace(type).lowercased() == "application/ld+json"
+    }
+}

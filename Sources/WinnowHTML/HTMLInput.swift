@@ -1,0 +1,87 @@
+internal import CLibXML2
+
+/// Helpers for getting page bytes ready for ``HTMLParser``.
+public enum HTMLInput {
+    /// True when the bytes start with the gzip magic number (0x1F 0x8B).
+    public static func isGzip(_ bytes: [UInt8]) -> Bool {
+        bytes.count >= 2 && bytes[0] == 0x1F && bytes[1] == 0x8B
+    }
+
+    /// Inflates gzip data (one or more concatenated members) with zlib.
+    ///
+    /// Stops with ``HTMLInputError/inflatesPastLimit(_:)`` as soon as the output would exceed
+    /// `maxBytes`, so a gzip bomb costs at most `maxBytes` of memory.
+    public static func inflateGzip(_ bytes: [UInt8], maxBytes: Int = 64 << 20) throws(HTMLInputError) -> [UInt8] {
+        guard isGzip(bytes) else { throw .notGzip }
+        let result = bytes.withUnsafeBufferPointer { input in
+            Result { () throws(HTMLInputError) in try inflate(input, maxBytes: maxBytes) }
+        }
+        return try result.get()
+    }
+
+    /// Returns gzip data inflated, and anything else unchanged.
+    public static func inflateIfGzip(_ bytes: [UInt8], maxBytes: Int = 64 << 20) throws(HTMLInputError) -> [UInt8] {
+        isGzip(bytes) ? try inflateGzip(bytes, maxBytes: maxBytes) : bytes
+    }
+
+    private static func inflate(_ input: UnsafeBufferPointer<UInt8>, maxBytes: Int) throws(HTMLInputError) -> [UInt8] {
+        var stream = z_stream()
+        guard winnow_inflate_init_gzip(&stream) == Z_OK else { throw .corrupt("zlib could not start") }
+        defer { inflateEnd(&stream) }
+
+        var output = [UInt8](repeating: 0, count: initialCapacity(input, maxBytes: maxBytes))
+        var produced = 0
+        var consumed = 0
+        while true {
+            if produced == output.count {
+                guard output.count < maxBytes + 1 else { throw .inflatesPastLimit(maxBytes) }
+                let grown = min(max(output.count * 2, 64 << 10), maxBytes + 1)
+                output.append(contentsOf: repeatElement(0, count: grown - output.count))
+            }
+            let status = output.withUnsafeMutableBufferPointer { out -> Int32 in
+                stream.next_in = UnsafeMutablePointer(mutating: input.baseAddress! + consumed)
+                stream.avail_in = UInt32(clamping: input.count - consumed)
+                stream.next_out = out.baseAddress! + produced
+                stream.avail_out = UInt32(clamping: out.count - produced)
+                let inBefore = stream.avail_in, outBefore = stream.avail_out
+                let status = zlibInflate(&stream)
+                consumed += Int(inBefore - stream.avail_in)
+                produced += Int(outBefore - stream.avail_out)
+                return status
+            }
+            if produced > maxBytes { throw .inflatesPastLimit(maxBytes) }
+            switch status {
+            case Z_STREAM_END:
+                // Another gzip member may follow (concatenated files); trailing zero padding is ignored.
+                let rest = UnsafeBufferPointer(rebasing: input[consumed...])
+                guard rest.count >= 2, rest[0] == 0x1F, rest[1] == 0x8B else {
+                    output.removeSubrange(produced..<output.count)
+                    return output
+                }
+                guard inflateReset(&stream) == Z_OK else { throw .corrupt("zlib could not reset") }
+            case Z_OK:
+                continue
+            case Z_BUF_ERROR:
+                // No progress possible: either the output is full (grow and retry) or the input ended.
+                if produced < output.count { throw .truncated(inflatedBytes: produced) }
+            default:
+                let message = stream.msg.map { String(cString: $0) } ?? "zlib error \(status)"
+                throw .corrupt(message)
+            }
+        }
+    }
+
+    /// `inflate` with `Z_NO_FLUSH`; named apart from the enclosing function.
+    @inline(__always)
+    private static func zlibInflate(_ stream: inout z_stream) -> Int32 {
+        CLibXML2.inflate(&stream, Z_NO_FLUSH)
+    }
+
+    /// The gzip trailer's ISIZE (inflated size mod 2^32) as a first guess, capped by the limit.
+    private static func initialCapacity(_ input: UnsafeBufferPointer<UInt8>, maxBytes: Int) -> Int {
+        guard input.count >= 18 else { return min(64 << 10, maxBytes + 1) }
+        let tail = input.count - 4
+        let size = Int(input[tail]) | Int(input[tail + 1]) << 8 | Int(input[tail + 2]) << 16 | Int(input[tail + 3]) << 24
+        return max(1, min(max(size, input.count), maxBytes + 1))
+    }
+}

@@ -1,0 +1,131 @@
+internal import CLibXML2
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Copies a libxml2 element tree into the pre-order ``HTMLNode`` arena, iteratively.
+///
+/// The walk follows libxml2's `children`/`next`/`parent` pointers, so nesting depth costs no
+/// stack. libxml2 interns element and attribute names in the document dictionary, so names are
+/// decoded once per distinct pointer and then reused from `nameCache`.
+struct TreeCopier {
+    private(set) var nodes: [HTMLNode] = []
+    private(set) var truncatedDepth = false
+    private var nameCache: [UnsafePointer<xmlChar>: (HTMLTag, String)] = [:]
+    private let maxDepth: Int
+    private let maxNodes: Int
+
+    init(limits: HTMLParseLimits, expectedNodes: Int) {
+        maxDepth = max(0, min(limits.maxDepth, Int(UInt16.max)))
+        maxNodes = max(1, limits.maxNodes)
+        nodes.reserveCapacity(min(expectedNodes, maxNodes))
+    }
+
+    mutating func copy(root: xmlNodePtr) throws(HTMLParseError) {
+        var current = root
+        var parentIndex: Int32 = -1
+        var depth = 0
+        while true {
+            var descend = false
+            switch current.pointee.type {
+            case XML_ELEMENT_NODE:
+                let index = try appendElement(current, parent: parentIndex, depth: depth)
+                if current.pointee.children != nil, !dropsContent(nodes[index]) {
+                    if depth < maxDepth {
+                        descend = true
+                        parentIndex = Int32(index)
+                    } else {
+                        truncatedDepth = true
+                    }
+                }
+            case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
+                try appendText(current, parent: parentIndex, depth: depth)
+            default:
+                break  // comments, processing instructions, entity references
+            }
+            if descend, let child = current.pointee.children {
+                current = child
+                depth += 1
+                continue
+            }
+            // Move to the next node in document order, closing finished elements on the way up.
+            while true {
+                if current == root { return }
+                if let next = current.pointee.next {
+                    current = next
+                    break
+                }
+                guard let up = current.pointee.parent else { return }
+                current = up
+                depth -= 1
+                nodes[Int(parentIndex)].subtreeEnd = Int32(nodes.count)
+                parentIndex = nodes[Int(parentIndex)].parent
+            }
+        }
+    }
+
+    private func dropsContent(_ node: HTMLNode) -> Bool {
+        guard node.tag.dropsContent else { return false }
+        return !(node.tag == .script && HTMLDocument.isJSONLD(type: node.attribute("type")))
+    }
+
+    private mutating func appendElement(_ element: xmlNodePtr, parent: Int32, depth: Int) throws(HTMLParseError) -> Int {
+        guard nodes.count < maxNodes else { throw .tooManyNodes(limit: maxNodes) }
+        let (tag, name) = intern(element.pointee.name)
+        var attributes: [HTMLAttribute] = []
+        var attribute = element.pointee.properties
+        while let current = attribute {
+            let attributeName = intern(current.pointee.name).1
+            attributes.append(HTMLAttribute(name: attributeName, value: Self.value(of: current)))
+            attribute = current.pointee.next
+        }
+        let index = nodes.count
+        nodes.append(HTMLNode(
+            kind: .element, tag: tag, name: name, attributes: attributes,
+            parent: parent, subtreeEnd: Int32(index + 1), depth: UInt16(depth)))
+        return index
+    }
+
+    private mutating func appendText(_ node: xmlNodePtr, parent: Int32, depth: Int) throws(HTMLParseError) {
+        guard let content = node.pointee.content else { return }
+        let length = strlen(UnsafeRawPointer(content).assumingMemoryBound(to: CChar.self))
+        guard length > 0 else { return }
+        guard nodes.count < maxNodes else { throw .tooManyNodes(limit: maxNodes) }
+        let bytes = UnsafeBufferPointer(start: UnsafePointer(content), count: length)
+        var whitespace = true
+        for byte in bytes where !(byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D || byte == 0x0C) {
+            whitespace = false
+            break
+        }
+        let index = nodes.count
+        nodes.append(HTMLNode(
+            kind: .text, tag: .text, name: "", text: String(decoding: bytes, as: UTF8.self),
+            parent: parent, subtreeEnd: Int32(index + 1), depth: UInt16(depth), isWhitespace: whitespace))
+    }
+
+    /// The tag and lowercase name for a dictionary-interned libxml2 name pointer.
+    private mutating func intern(_ pointer: UnsafePointer<xmlChar>?) -> (HTMLTag, String) {
+        guard let pointer else { return (.unknown, "") }
+        if let cached = nameCache[pointer] { return cached }
+        let raw = String(cString: UnsafeRawPointer(pointer).assumingMemoryBound(to: CChar.self))
+        let name = raw.utf8.contains(where: { $0 >= 0x41 && $0 <= 0x5A }) ? raw.lowercased() : raw
+        let entry = (HTMLTag(name: name), name)
+        nameCache[pointer] = entry
+        return entry
+    }
+
+    /// An attribute's value: its single text child directly, or libxml2's concatenation otherwise.
+    private static func value(of attribute: xmlAttrPtr) -> String {
+        guard let child = attribute.pointee.children else { return "" }
+        if child.pointee.next == nil, child.pointee.type == XML_TEXT_NODE {
+            guard let content = child.pointee.content else { return "" }
+            return String(cString: UnsafeRawPointer(content).assumingMemoryBound(to: CChar.self))
+        }
+        guard let joined = xmlNodeListGetString(attribute.pointee.doc, child, 1) else { return "" }
+        defer { winnow_xml_free(joined) }
+        return String(cString: UnsafeRawPointer(joined).assumingMemoryBound(to: CChar.self))
+    }
+}

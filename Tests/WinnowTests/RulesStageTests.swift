@@ -1,0 +1,40 @@
+import Testing
+import WinnowTesting
+@testable import Winnow
+
+/// The `rules` stage drops matching lines and blocks, and traces each removal.
+@Suite struct RulesStageTests {
+    @Test func dropsMatchingLinesAndKeepsTheRest() throws {
+        var harness = try StageHarness<RulesStage>(options: "drop-lines: ['^Recommended by', '^NEXT ARTICLE$']")
+        let (document, disposition) = try harness.run(text: "Headline\n\nBody text.\nRecommended by Site\n\nNEXT ARTICLE\n\nNEXT ARTICLE is a phrase.")
+        #expect(disposition == .keep)
+        #expect(document.blocks.map(\.text) == ["Headline", "Body text.", "NEXT ARTICLE is a phrase."])
+        #expect(document.trace.counts == ["rule": 2])
+        #expect(document.trace.removals.map(\.detail) == ["drop-lines: ^Recommended by", "drop-lines: ^NEXT ARTICLE$"])
+        #expect(document.trace.removals.first?.text == "Recommended by Site")
+    }
+
+    @Test func dropsWholeBlocks() throws {
+        var harness = try StageHarness<RulesStage>(options: "drop-blocks: ['^©']")
+        let (document, _) = try harness.run(text: "Body.\n\n© 2024 Site.\nAll rights reserved.")
+        #expect(document.text == "Body.")
+        #expect(document.trace.removals.first?.kind == .paragraph)
+    }
+
+    @Test func caseInsensitiveOption() throws {
+        var harness = try StageHarness<RulesStage>(options: "drop-lines: ['^share this']\ncase-insensitive: true")
+        let (document, _) = try harness.run(text: "Body.\nSHARE THIS: Facebook")
+        #expect(document.text == "Body.")
+    }
+
+    @Test func noRulesChangesNothing() throws {
+        var harness = try StageHarness<RulesStage>()
+        let (document, _) = try harness.run(text: "a\n\nb")
+        #expect(document.text == "a\n\nb")
+        #expect(document.trace.total == 0)
+    }
+
+    @Test func invalidPatternIsAConfigurationError() {
+        #expect(throws: ConfigurationError.self) { try StageHarness<RulesStage>(options: "drop-lines: ['[']") }
+    }
+}
