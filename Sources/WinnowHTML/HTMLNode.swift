@@ -55,7 +55,8 @@ public struct HTMLNode: Sendable {
     @inline(__always) public var isText: Bool { kind == .text }
 
     /// The value of the attribute with the given lowercase name, or nil when absent.
-    /// A valueless attribute such as `<input disabled>` has the value "".
+    /// A valueless attribute such as `<div itemscope>` has the value ""; libxml2 gives HTML 4
+    /// boolean attributes (`checked`, `disabled`, `selected`, …) their own name as value.
     @inline(__always)
     public func attribute(_ name: String) -> String? {
         for attribute in attributes where attribute.name == name { return attribute.value }
@@ -87,7 +88,8 @@ public struct HTMLNode: Sendable {
 public struct HTMLAttribute: Sendable, Hashable {
     /// Lowercase attribute name, for example "href" or "data-id".
     public var name: String
-    /// Attribute value with entities decoded; "" for a valueless attribute.
+    /// Attribute value with entities decoded; "" for a valueless attribute (libxml2 gives HTML 4
+    /// boolean attributes such as `disabled` their own name instead).
     public var value: String
 
     /// Creates an attribute.

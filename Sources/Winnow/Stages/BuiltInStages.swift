@@ -4,6 +4,7 @@ extension StageRegistry {
         var registry = StageRegistry()
         registry.register(ReadStage.self)
         registry.register(RulesStage.self)
+        registry.register(StripStage.self)
         registry.register(WriteStage.self)
         return registry
     }
