@@ -13,7 +13,7 @@ public struct WinnowCommand: ParsableCommand {
             processed); 2 usage error; 78 configuration error.
             """,
         version: WinnowVersion.current,
-        subcommands: [Run.self, Validate.self, Stages.self]
+        subcommands: [Run.self, Validate.self, Stages.self, Extract.self]
     )
 
     /// Creates the command (ArgumentParser fills it).

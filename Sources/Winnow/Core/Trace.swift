@@ -33,6 +33,8 @@ public struct Trace: Sendable, Hashable, Codable {
     public private(set) var removals: [Removal] = []
     /// How many removals there were, per reason.
     public private(set) var counts: [String: Int] = [:]
+    /// Decisions stages explain (the main container chosen...), kept only when `keepText` is true.
+    public private(set) var notes: [String] = []
 
     /// Creates an empty trace.
     public init(keepText: Bool = false) {
@@ -53,6 +55,11 @@ public struct Trace: Sendable, Hashable, Codable {
     /// Records one removal made by `stage` for `reason`.
     public mutating func record(stage: String, reason: String, detail: String? = nil, text: String? = nil, kind: Block.Kind? = nil) {
         record(Removal(stage: stage, reason: reason, detail: detail, text: keepText ? text : nil, kind: kind))
+    }
+
+    /// Records a decision, when the trace keeps text.
+    public mutating func note(_ text: @autoclosure () -> String) {
+        if keepText { notes.append(text()) }
     }
 
     /// The total number of removals.

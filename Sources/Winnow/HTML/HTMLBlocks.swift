@@ -7,8 +7,7 @@ import WinnowHTML
 /// inside a block. Each block remembers the element that holds its text (``Block/node``) and how
 /// much of its text sits inside links (``Block/linkLength``), which the stripper scores.
 ///
-/// What a browser would not show is left out: `<head>`, scripts, styles, templates, forms'
-/// controls, `<noscript>`, and elements marked `hidden`, `aria-hidden="true"` or `display:none`.
+/// What is not text is left out: `<head>`, scripts, styles, templates, form controls, media.
 public enum HTMLBlocks {
     /// The blocks of the whole page (from `<body>` when there is one).
     public static func blocks(of page: HTMLDocument) -> [Block] {
@@ -19,23 +18,18 @@ public enum HTMLBlocks {
         return builder.blocks
     }
 
-    /// Whether an element and its content are invisible or not text.
+    /// Whether an element's content is not page text (scripts, styles, form controls, media).
+    ///
+    /// Elements hidden by `hidden` or `display:none` are kept here: pages hide their main
+    /// content until a script runs, and tab panels hold content; the stripper weighs them.
     static func isSkipped(_ node: HTMLNode) -> Bool {
         switch node.tag {
-        case .head, .script, .style, .template, .svg, .noscript, .iframe, .object, .embed, .select, .option,
+        case .head, .script, .style, .template, .svg, .iframe, .object, .embed, .select, .option,
             .button, .input, .textarea, .canvas, .video, .audio, .map, .datalist, .title, .meta, .link, .math:
             return true
         default:
-            break
+            return false
         }
-        guard !node.attributes.isEmpty else { return false }
-        if node.hasAttribute("hidden") { return true }
-        if let hidden = node.attribute("aria-hidden"), hidden == "true" { return true }
-        if let style = node.attribute("style"), style.contains("none") || style.contains("hidden") {
-            let compact = style.lowercased().filter { $0 != " " }
-            if compact.contains("display:none") || compact.contains("visibility:hidden") { return true }
-        }
-        return false
     }
 
     /// Whether a table holds data (cells of text) rather than laying out the page.

@@ -1,7 +1,92 @@
+import WinnowHTML
+
 /// Keeps the main content of an HTML page's blocks, judged on the page's tree.
+///
+/// 1. Every block gets a content probability from its own text (``BlockScore``) and is marked as
+///    furniture when an element around it says so (``ElementHints``: `<nav>`, `class="share"`...).
+/// 2. Every element gets the sum, over the blocks inside it, of `length × (2p − 1)`: content adds,
+///    furniture subtracts. The element with the highest sum is the main container: the subtree
+///    that holds the most content for the least furniture.
+/// 3. Inside the container, blocks are kept or dropped by their probability, with undecided
+///    blocks taking the class of their neighbours (as jusText smooths); the page's headline is
+///    kept when it stands just before the container.
 struct HTMLStripper {
     let options: StripStage.Options
 
+    /// What the stripper decided about one block.
+    struct Verdict {
+        var probability: Double
+        /// The reason given by an element around the block, and the element.
+        var furniture: (reason: String, element: Int, strong: Bool)?
+    }
+
     /// Removes boilerplate blocks from an HTML document.
-    func strip(_ document: inout Document) {}
+    func strip(_ document: inout Document) {
+        guard let page = document.html, !document.blocks.isEmpty else { return }
+        let blocks = document.blocks
+        let analysis = PageAnalysis(page: page, blocks: blocks)
+        let container = analysis.container()
+        document.trace.note("strip: main container \(analysis.describe(container)) score \(Int(analysis.score[container])) of \(analysis.totalLength) characters")
+        var keep = [Bool](repeating: false, count: blocks.count)
+        var reasons = [String](repeating: "outside-main-content", count: blocks.count)
+        let inside = analysis.blockIndices(in: container)
+        classify(inside, analysis: analysis, container: container, keep: &keep, reasons: &reasons)
+        if let title = analysis.titleBlock(before: container), !keep[title] {
+            keep[title] = true
+        }
+        var kept: [Block] = []
+        kept.reserveCapacity(inside.count + 1)
+        for (index, block) in blocks.enumerated() {
+            if keep[index] {
+                kept.append(block)
+            } else {
+                var detail = String(format: "p=%.2f", analysis.verdicts[index].probability)
+                if document.trace.keepText, let furniture = analysis.verdicts[index].furniture {
+                    detail += " \(furniture.reason) from \(analysis.describe(furniture.element, depth: 2))"
+                }
+                document.trace.record(stage: StripStage.name, reason: reasons[index], detail: detail, text: block.text, kind: block.kind)
+            }
+        }
+        document.blocks = kept
+    }
+
+    /// Keeps or drops the blocks inside the container.
+    func classify(_ indices: [Int], analysis: PageAnalysis, container: Int, keep: inout [Bool], reasons: inout [String]) {
+        enum Class { case good, bad, neutral }
+        let (high, low): (Double, Double) = switch options.mode {
+        case .precision: (0.65, 0.45)
+        case .balanced: (0.6, 0.3)
+        case .recall: (0.5, 0.15)
+        }
+        var classes: [Class] = []
+        classes.reserveCapacity(indices.count)
+        for index in indices {
+            let verdict = analysis.verdicts[index]
+            if let furniture = verdict.furniture, analysis.counts(furniture, inside: container, comments: options.comments) {
+                classes.append(.bad)
+                reasons[index] = furniture.reason
+            } else if verdict.probability >= high {
+                classes.append(.good)
+            } else if verdict.probability < low {
+                classes.append(.bad)
+                reasons[index] = Boilerplate.phraseReason(analysis.blocks[index].text) ?? "low-text-density"
+            } else {
+                classes.append(.neutral)
+                reasons[index] = "low-text-density"
+            }
+        }
+        for position in classes.indices {
+            var decided = classes[position]
+            if decided == .neutral {
+                let previous = classes[..<position].last { $0 != .neutral }
+                let next = classes[(position + 1)...].first { $0 != .neutral }
+                switch options.mode {
+                case .precision: decided = previous == .good && next == .good ? .good : .bad
+                case .balanced: decided = previous == .good || next == .good ? .good : .bad
+                case .recall: decided = previous == .bad && next == .bad ? .bad : .good
+                }
+            }
+            keep[indices[position]] = decided == .good
+        }
+    }
 }

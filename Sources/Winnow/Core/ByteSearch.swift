@@ -1,0 +1,41 @@
+/// Fast searches over UTF-8 bytes, for hot paths where Foundation's string search is too slow.
+enum ByteSearch {
+    /// The bytes of `text` with ASCII letters lowercased.
+    @inline(__always)
+    static func asciiLowercased<S: StringProtocol>(_ text: S) -> [UInt8] {
+        var bytes = Array(text.utf8)
+        for index in bytes.indices where bytes[index] >= 0x41 && bytes[index] <= 0x5A {
+            bytes[index] |= 0x20
+        }
+        return bytes
+    }
+
+    /// Whether `needle` occurs in `haystack`.
+    @inline(__always)
+    static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
+        guard !needle.isEmpty else { return true }
+        guard haystack.count >= needle.count else { return false }
+        let first = needle[0]
+        var index = 0
+        let last = haystack.count - needle.count
+        while index <= last {
+            if haystack[index] == first {
+                var matched = true
+                var offset = 1
+                while offset < needle.count {
+                    if haystack[index + offset] != needle[offset] { matched = false; break }
+                    offset += 1
+                }
+                if matched { return true }
+            }
+            index += 1
+        }
+        return false
+    }
+
+    /// Whether `haystack` starts with `prefix`.
+    @inline(__always)
+    static func hasPrefix(_ haystack: [UInt8], _ prefix: [UInt8]) -> Bool {
+        haystack.count >= prefix.count && haystack.prefix(prefix.count).elementsEqual(prefix)
+    }
+}

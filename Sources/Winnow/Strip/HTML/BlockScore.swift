@@ -1,0 +1,48 @@
+/// How likely a block is main content, from its own text alone.
+enum BlockScore {
+    /// A probability-like score in 0...1: long prose with few links scores high; short, link-heavy
+    /// or furniture-phrased text scores low.
+    static func probability(_ block: Block) -> Double {
+        let text = block.text
+        let length = text.count
+        guard length > 0 else { return 0 }
+        let linkDensity = min(1, Double(block.linkLength) / Double(length))
+        var score: Double
+        switch length {
+        case 200...: score = 0.95
+        case 100..<200: score = 0.8
+        case 50..<100: score = 0.65
+        case 25..<50: score = 0.5
+        default: score = 0.35
+        }
+        let punctuation = Self.sentenceMarks(text)
+        if punctuation == 0 && length < 200 { score -= 0.1 }
+        if punctuation >= 2 { score += 0.05 }
+        switch block.kind {
+        case .heading: score = max(score, 0.5)
+        case .code, .table: score = max(score, 0.6)
+        case .quote: score = max(score, 0.55)
+        case .caption: score = min(score, 0.3)
+        default: break
+        }
+        if linkDensity > 0.2 {
+            score *= 1 - (linkDensity - 0.2) * (length > 150 ? 0.6 : 0.9)
+        }
+        if length < 120, Boilerplate.phraseReason(text) != nil {
+            score = min(score, 0.05)
+        }
+        return max(0, min(1, score))
+    }
+
+    /// Number of sentence-ending or clause marks in the text.
+    static func sentenceMarks(_ text: String) -> Int {
+        var count = 0
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case ".", "!", "?", ";", ",", "。", "！", "？", "،", "।": count += 1
+            default: break
+            }
+        }
+        return count
+    }
+}

@@ -1,0 +1,136 @@
+import WinnowHTML
+
+/// What an element's tag, role, class and id say about its content.
+///
+/// A negative hint marks site furniture (navigation, footers, sidebars, share bars, cookie
+/// notices...), a positive one marks the main content (`article`, `main`, `post-content`...).
+/// Hints are evidence, not verdicts: the stripper weighs them against the text inside.
+struct ElementHint: Sendable, Equatable {
+    /// The reason a negative hint gives for removing the element (`navigation`, `footer`...), if any.
+    var negative: String?
+    /// Whether the element is marked as main content.
+    var positive: Bool
+    /// Whether the negative evidence is strong (a `<nav>` element, `role="navigation"`) rather than a class name.
+    var strong: Bool
+    /// Whether the element holds comments.
+    var comments: Bool
+
+    /// No evidence either way.
+    static let none = ElementHint(negative: nil, positive: false, strong: false, comments: false)
+}
+
+/// Reads hints from elements.
+enum ElementHints {
+    /// The hint of element `index`.
+    static func hint(_ node: HTMLNode) -> ElementHint {
+        var hint = ElementHint.none
+        switch node.tag {
+        case .nav, .menu: hint.negative = "navigation"; hint.strong = true
+        case .aside: hint.negative = "sidebar"; hint.strong = true
+        case .footer: hint.negative = "footer"; hint.strong = true
+        case .header: hint.negative = "header"
+        case .form: hint.negative = "form"
+        case .article, .main: hint.positive = true
+        default: break
+        }
+        if node.attributes.isEmpty { return hint }
+        if let role = node.attribute("role") {
+            switch role {
+            case "navigation", "menubar", "menu", "tablist": hint.negative = "navigation"; hint.strong = true
+            case "banner": hint.negative = "header"; hint.strong = true
+            case "contentinfo": hint.negative = "footer"; hint.strong = true
+            case "complementary": hint.negative = "sidebar"
+            case "search": hint.negative = "search"; hint.strong = true
+            case "dialog", "alertdialog": hint.negative = "dialog"
+            case "main", "article": hint.positive = true
+            default: break
+            }
+        }
+        if node.hasAttribute("hidden") || node.attribute("aria-hidden") == "true" {
+            hint.negative = "hidden"
+        } else if let style = node.attribute("style"), style.contains("none") || style.contains("hidden") {
+            let compact = style.lowercased().filter { $0 != " " }
+            if compact.contains("display:none") || compact.contains("visibility:hidden") { hint.negative = "hidden" }
+        }
+        if let itemprop = node.attribute("itemprop"), itemprop == "articleBody" || itemprop == "text" || itemprop == "reviewBody" || itemprop == "description" {
+            hint.positive = true
+        }
+        var names = ""
+        if let value = node.attribute("class") { names += value }
+        if let value = node.attribute("id") { names += " " + value }
+        guard !names.isEmpty else { return hint }
+        let lower = ByteSearch.asciiLowercased(names)
+        if let reason = negativeReason(lower) {
+            if hint.negative == nil || !hint.strong { hint.negative = reason }
+            if reason == "comments" { hint.comments = true }
+        }
+        if !hint.positive, isPositive(lower) { hint.positive = true }
+        if hint.positive && hint.negative != nil && !hint.strong && hint.negative != "comments" {
+            hint.negative = nil
+        }
+        return hint
+    }
+
+    /// Substrings of class or id names that mark furniture, with their reason.
+    static let negativeSubstrings: [([UInt8], String)] = negativeSubstringsTable.map { (Array($0.0.utf8), $0.1) }
+    /// The same, as written.
+    static let negativeSubstringsTable: [(String, String)] = [
+        ("cookie", "cookie-notice"), ("consent", "cookie-notice"), ("gdpr", "cookie-notice"),
+        ("navbar", "navigation"), ("navigation", "navigation"), ("breadcrumb", "navigation"), ("menu", "navigation"),
+        ("skip-link", "navigation"), ("skiplink", "navigation"), ("pagination", "pager"), ("pager", "pager"),
+        ("footer", "footer"), ("masthead", "header"), ("site-header", "header"), ("topbar", "header"),
+        ("sidebar", "sidebar"), ("side-bar", "sidebar"), ("sidenav", "navigation"),
+        ("share", "share"), ("social", "share"), ("sharing", "share"), ("addthis", "share"),
+        ("related", "related-links"), ("recommend", "recommended"), ("more-stories", "related-links"), ("read-more", "related-links"),
+        ("newsletter", "newsletter"), ("subscribe", "newsletter"), ("signup", "newsletter"), ("sign-up", "newsletter"),
+        ("advert", "ad"), ("sponsor", "ad"), ("promo", "ad"), ("banner", "ad"), ("adslot", "ad"), ("ad-slot", "ad"),
+        ("ad-container", "ad"), ("outbrain", "recommended"), ("taboola", "recommended"), ("popup", "dialog"), ("modal", "dialog"),
+        ("comment", "comments"), ("disqus", "comments"), ("copyright", "copyright"), ("byline", "byline"),
+        ("author-bio", "byline"), ("tags", "tags"), ("tag-list", "tags"), ("toolbar", "navigation"), ("print", "share"),
+    ]
+
+    /// Whole tokens of class or id names that mark furniture.
+    static let negativeTokens: [String: String] = [
+        "nav": "navigation", "ad": "ad", "ads": "ad", "adv": "ad", "meta": "byline", "header": "header",
+        "hidden": "hidden", "hide": "hidden", "sr-only": "hidden", "visually-hidden": "hidden", "screen-reader-text": "hidden",
+        "login": "form", "search": "search", "rss": "share", "foot": "footer", "crumbs": "navigation", "widget": "sidebar",
+    ]
+
+    /// Parts of hyphenated class or id names that mark furniture (`main-nav`, `top-ad`).
+    static let negativeParts: [String: String] = [
+        "nav": "navigation", "ad": "ad", "ads": "ad", "meta": "byline", "header": "header", "login": "form", "search": "search",
+        "rss": "share", "foot": "footer", "crumbs": "navigation",
+    ]
+
+    /// Reasons that class names give reliably: their regions go whatever their text.
+    static let reliableReasons: Set<String> = [
+        "navigation", "cookie-notice", "share", "newsletter", "ad", "dialog", "pager", "comments", "recommended", "related-links",
+    ]
+
+    /// The reason furniture-like class or id names give, if any.
+    static func negativeReason(_ names: [UInt8]) -> String? {
+        for (needle, reason) in negativeSubstrings where ByteSearch.contains(names, needle) {
+            return reason
+        }
+        for token in names.split(whereSeparator: { $0 == 0x20 || $0 == 0x5F || $0 == 0x09 || $0 == 0x0A }) {
+            if let reason = negativeTokens[String(decoding: token, as: UTF8.self)] { return reason }
+            for part in token.split(separator: 0x2D) {
+                if let reason = negativeParts[String(decoding: part, as: UTF8.self)] { return reason }
+            }
+        }
+        return nil
+    }
+
+    /// Substrings of class or id names that mark the main content.
+    static let positiveSubstrings: [[UInt8]] = positiveTable.map { Array($0.utf8) }
+    /// The same, as written.
+    static let positiveTable = [
+        "article", "content", "post-body", "postbody", "entry", "story", "main", "blog-post", "post-text", "text-body",
+        "body-text", "prose", "markdown", "rich-text", "richtext", "page-body", "post_content", "description",
+    ]
+
+    /// Whether class or id names mark the main content.
+    static func isPositive(_ names: [UInt8]) -> Bool {
+        positiveSubstrings.contains { ByteSearch.contains(names, $0) }
+    }
+}
