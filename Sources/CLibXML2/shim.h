@@ -1,6 +1,14 @@
 #ifndef WINNOW_CLIBXML2_SHIM_H
 #define WINNOW_CLIBXML2_SHIM_H
 
+/* libxml2 is built with ICU, so <libxml/encoding.h> would include the system <unicode/ucnv.h>.
+ * Its ICU types clash with Foundation's bundled ICU ("'UErrorCode' has different definitions in
+ * different modules") in any Swift module that sees both. Hide the ICU part of the headers: winnow
+ * never uses ICU through libxml2, and must not touch xmlCharEncodingHandler's fields (whose layout
+ * includes the ICU converters this hides). */
+#include <libxml/xmlversion.h>
+#undef LIBXML_ICU_ENABLED
+
 #include <libxml/HTMLparser.h>
 #include <libxml/tree.h>
 #include <libxml/parser.h>

@@ -69,7 +69,7 @@ public enum HTMLParser {
         }
         defer { xmlFreeDoc(document) }
         guard let root = xmlDocGetRootElement(document) else { throw .noRootElement }
-        var copier = TreeCopier(limits: limits, expectedNodes: utf8.count / 48)
+        var copier = TreeCopier(limits: limits, expectedNodes: max(256, utf8.count / 256))
         try copier.copy(root: root)
         return HTMLDocument(nodes: copier.nodes, encoding: encoding, truncatedDepth: copier.truncatedDepth)
     }

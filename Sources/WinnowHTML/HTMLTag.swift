@@ -8,27 +8,27 @@ public enum HTMLTag: String, Sendable, Hashable, CaseIterable {
     /// An element whose name is not in this list, such as a custom element.
     case unknown = "#unknown"
 
-    // Document structure and metadata.
+    /// Document structure and metadata.
     case html, head, body, title, meta, link, base, style, script, noscript, template
-
-    // Sectioning and grouping.
+    /// Sectioning and grouping.
     case main, article, section, nav, aside, header, footer, address, div, p, hr, pre, blockquote
+    /// More grouping: figures, disclosure widgets, legacy `<center>`.
     case figure, figcaption, details, summary, dialog, menu, center, hgroup, search
+    /// Headings.
     case h1, h2, h3, h4, h5, h6
+    /// Lists.
     case ul, ol, li, dl, dt, dd
-
-    // Text-level.
+    /// Text-level semantics.
     case a, em, strong, small, s, cite, q, dfn, abbr, time, code, `var`, samp, kbd, sub, sup
+    /// More text-level elements, including legacy presentational ones.
     case i, b, u, mark, span, br, wbr, ins, del, font, big, tt, strike, bdi, bdo, ruby, rt, rp, data
-
-    // Embedded content.
+    /// Embedded content.
     case img, picture, source, iframe, embed, object, param, video, audio, track, canvas, svg, math, map, area
-
-    // Tables.
+    /// Tables.
     case table, caption, colgroup, col, thead, tbody, tfoot, tr, td, th
-
-    // Forms.
+    /// Forms.
     case form, label, input, button, select, datalist, optgroup, option, textarea, output, progress
+    /// More form elements.
     case meter, fieldset, legend
 
     /// The tag for a lowercase element name; `.unknown` when the name is not listed.

@@ -9,12 +9,13 @@ import Darwin
 /// Copies a libxml2 element tree into the pre-order ``HTMLNode`` arena, iteratively.
 ///
 /// The walk follows libxml2's `children`/`next`/`parent` pointers, so nesting depth costs no
-/// stack. libxml2 interns element and attribute names in the document dictionary, so names are
-/// decoded once per distinct pointer and then reused from `nameCache`.
+/// stack. Element names are matched against ``NameTable``; attribute names, which libxml2 interns,
+/// are decoded once per distinct pointer (``InternedNameCache``).
 struct TreeCopier {
     private(set) var nodes: [HTMLNode] = []
     private(set) var truncatedDepth = false
-    private var nameCache: [UnsafePointer<xmlChar>: (HTMLTag, String)] = [:]
+    private let table = NameTable.shared
+    private var attributeNames = InternedNameCache()
     private let maxDepth: Int
     private let maxNodes: Int
 
@@ -74,11 +75,11 @@ struct TreeCopier {
 
     private mutating func appendElement(_ element: xmlNodePtr, parent: Int32, depth: Int) throws(HTMLParseError) -> Int {
         guard nodes.count < maxNodes else { throw .tooManyNodes(limit: maxNodes) }
-        let (tag, name) = intern(element.pointee.name)
+        let (tag, name) = elementName(element.pointee.name)
         var attributes: [HTMLAttribute] = []
         var attribute = element.pointee.properties
         while let current = attribute {
-            let attributeName = intern(current.pointee.name).1
+            let attributeName = current.pointee.name.map { attributeNames.name(for: UnsafeRawPointer($0)) } ?? ""
             attributes.append(HTMLAttribute(name: attributeName, value: Self.value(of: current)))
             attribute = current.pointee.next
         }
@@ -106,15 +107,14 @@ struct TreeCopier {
             parent: parent, subtreeEnd: Int32(index + 1), depth: UInt16(depth), isWhitespace: whitespace))
     }
 
-    /// The tag and lowercase name for a dictionary-interned libxml2 name pointer.
-    private mutating func intern(_ pointer: UnsafePointer<xmlChar>?) -> (HTMLTag, String) {
+    /// The tag and lowercase name of an element name (libxml2 does not intern these).
+    @inline(__always)
+    private func elementName(_ pointer: UnsafePointer<xmlChar>?) -> (HTMLTag, String) {
         guard let pointer else { return (.unknown, "") }
-        if let cached = nameCache[pointer] { return cached }
-        let raw = String(cString: UnsafeRawPointer(pointer).assumingMemoryBound(to: CChar.self))
-        let name = raw.utf8.contains(where: { $0 >= 0x41 && $0 <= 0x5A }) ? raw.lowercased() : raw
-        let entry = (HTMLTag(name: name), name)
-        nameCache[pointer] = entry
-        return entry
+        let length = strlen(UnsafeRawPointer(pointer).assumingMemoryBound(to: CChar.self))
+        if let tag = table.tag(for: UnsafeBufferPointer(start: pointer, count: length)) { return (tag, tag.rawValue) }
+        let name = lowercaseString(UnsafeRawPointer(pointer))
+        return (HTMLTag(name: name), name)
     }
 
     /// An attribute's value: its single text child directly, or libxml2's concatenation otherwise.

@@ -134,4 +134,14 @@ struct HTMLParserTests {
         #expect(document[span].attribute("itemscope") == "")
         #expect(document[input].attribute("missing") == nil)
     }
+
+    @Test("parsing is safe from many tasks at once")
+    func concurrent() async throws {
+        let page = Array(String(repeating: "<div class=c><p>para&nbsp;text <a href=/x>link</a></p></div>", count: 200).utf8)
+        let counts = try await withThrowingTaskGroup(of: Int.self) { group in
+            for _ in 0..<16 { group.addTask { try HTMLParser.parse(page).nodes.count } }
+            return try await group.reduce(into: [Int]()) { $0.append($1) }
+        }
+        #expect(counts.count == 16 && Set(counts).count == 1)
+    }
 }

@@ -25,12 +25,20 @@ struct HTMLStripper {
         guard let page = document.html, !document.blocks.isEmpty else { return }
         let blocks = document.blocks
         let analysis = PageAnalysis(page: page, blocks: blocks)
-        let container = analysis.container()
-        document.trace.note("strip: main container \(analysis.describe(container)) score \(Int(analysis.score[container])) of \(analysis.totalLength) characters")
         var keep = [Bool](repeating: false, count: blocks.count)
         var reasons = [String](repeating: "outside-main-content", count: blocks.count)
+        let container: Int
+        var mode = options.mode
+        if let found = analysis.container() {
+            container = found
+            document.trace.note("strip: main container \(analysis.describe(container)) score \(Int(analysis.score[container])) of \(analysis.totalLength) characters")
+        } else {
+            container = page.firstElement(.body) ?? page.root
+            mode = .recall
+            document.trace.note("strip: no element holds mostly prose; keeping the page's items outside its furniture")
+        }
         let inside = analysis.blockIndices(in: container)
-        classify(inside, analysis: analysis, container: container, keep: &keep, reasons: &reasons)
+        classify(inside, analysis: analysis, container: container, mode: mode, keep: &keep, reasons: &reasons)
         if let title = analysis.titleBlock(before: container), !keep[title] {
             keep[title] = true
         }
@@ -51,9 +59,9 @@ struct HTMLStripper {
     }
 
     /// Keeps or drops the blocks inside the container.
-    func classify(_ indices: [Int], analysis: PageAnalysis, container: Int, keep: inout [Bool], reasons: inout [String]) {
+    func classify(_ indices: [Int], analysis: PageAnalysis, container: Int, mode: StripStage.Mode, keep: inout [Bool], reasons: inout [String]) {
         enum Class { case good, bad, neutral }
-        let (high, low): (Double, Double) = switch options.mode {
+        let (high, low): (Double, Double) = switch mode {
         case .precision: (0.65, 0.45)
         case .balanced: (0.6, 0.3)
         case .recall: (0.5, 0.15)
@@ -80,7 +88,7 @@ struct HTMLStripper {
             if decided == .neutral {
                 let previous = classes[..<position].last { $0 != .neutral }
                 let next = classes[(position + 1)...].first { $0 != .neutral }
-                switch options.mode {
+                switch mode {
                 case .precision: decided = previous == .good && next == .good ? .good : .bad
                 case .balanced: decided = previous == .good || next == .good ? .good : .bad
                 case .recall: decided = previous == .bad && next == .bad ? .bad : .good

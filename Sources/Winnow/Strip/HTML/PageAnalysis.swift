@@ -62,8 +62,9 @@ struct PageAnalysis {
         }
     }
 
-    /// The element holding the most content for the least furniture.
-    func container() -> Int {
+    /// The element holding the most content for the least furniture, or nil when no element
+    /// holds clearly more content than furniture (pages of short items: listings, shops, link lists).
+    func container() -> Int? {
         var best = page.root
         var bestScore = -Double.infinity
         for index in page.nodes.indices where page.nodes[index].kind == .element && textLength[index] > 0 {
@@ -72,7 +73,7 @@ struct PageAnalysis {
                 best = index
             }
         }
-        return best
+        return bestScore >= max(120, 0.08 * Double(totalLength)) ? best : nil
     }
 
     /// A CSS-like path of an element: `body > div#main.content > article`.
