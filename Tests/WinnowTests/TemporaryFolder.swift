@@ -15,7 +15,7 @@ final class TemporaryFolder {
     func write(_ relative: String, _ bytes: [UInt8]) {
         let full = path + "/" + relative
         try? FileManager.default.createDirectory(atPath: (full as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-        FileManager.default.createFile(atPath: full, contents: Data(bytes))
+        _ = FileManager.default.createFile(atPath: full, contents: Data(bytes))
     }
 
     /// Writes UTF-8 text at a relative path.

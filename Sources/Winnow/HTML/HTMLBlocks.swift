@@ -22,11 +22,14 @@ public enum HTMLBlocks {
     ///
     /// Elements hidden by `hidden` or `display:none` are kept here: pages hide their main
     /// content until a script runs, and tab panels hold content; the stripper weighs them.
-    static func isSkipped(_ node: HTMLNode) -> Bool {
+    /// A control or media element that holds a large subtree is walked all the same: an unclosed
+    /// `<button>` or `<video>` makes libxml2 nest the rest of the page inside it.
+    static func isSkipped(_ node: HTMLNode, at index: Int) -> Bool {
         switch node.tag {
-        case .head, .script, .style, .template, .svg, .iframe, .object, .embed, .select, .option,
-            .button, .input, .textarea, .canvas, .video, .audio, .map, .datalist, .title, .meta, .link, .math:
+        case .head, .script, .style, .template, .svg, .title, .meta, .link, .math:
             return true
+        case .iframe, .object, .embed, .select, .option, .button, .input, .textarea, .canvas, .video, .audio, .map, .datalist:
+            return Int(node.subtreeEnd) - index < 64
         default:
             return false
         }
@@ -171,7 +174,7 @@ public enum HTMLBlocks {
                     index += 1
                     continue
                 }
-                if Self.isSkippedFast(node) {
+                if HTMLBlocks.isSkipped(node, at: index) {
                     index = Int(node.subtreeEnd)
                     continue
                 }
@@ -215,9 +218,6 @@ public enum HTMLBlocks {
             }
             flush(owner: owner, kind: ownerKind, level: ownerLevel)
         }
-
-        /// Whether to skip a node (cheap checks first).
-        static func isSkippedFast(_ node: HTMLNode) -> Bool { HTMLBlocks.isSkipped(node) }
 
         /// Emits a `<pre>` element's text as a code block, whitespace kept.
         mutating func appendPreformatted(_ index: Int) {
