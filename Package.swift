@@ -9,6 +9,7 @@ let package = Package(
         .library(name: "WinnowTesting", targets: ["WinnowTesting"]),
         .library(name: "WinnowCommandLine", targets: ["WinnowCommandLine"]),
         .executable(name: "winnow", targets: ["WinnowCLI"]),
+        .executable(name: "winnow-bench", targets: ["WinnowBenchmark"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -36,6 +37,7 @@ let package = Package(
             dependencies: ["Winnow", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .executableTarget(name: "WinnowCLI", dependencies: ["WinnowCommandLine"]),
+        .executableTarget(name: "WinnowBenchmark", dependencies: ["Winnow", "WinnowHTML"]),
         .testTarget(name: "WinnowHTMLTests", dependencies: ["WinnowHTML"]),
         .testTarget(name: "WinnowTests", dependencies: ["Winnow", "WinnowTesting"]),
         .testTarget(name: "EndToEndTests", dependencies: ["WinnowCLI"]),

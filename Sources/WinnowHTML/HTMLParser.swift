@@ -22,6 +22,12 @@ public enum HTMLParser {
         return true
     }()
 
+    /// Initializes libxml2 once per process and silences its error output.
+    static func initializeOnce() {
+        _ = libxmlInitialized
+        winnow_silence_libxml_errors()
+    }
+
     /// Parses a page; throws only when the input is not a usable page or exceeds `limits`.
     public static func parse(
         _ bytes: [UInt8], limits: HTMLParseLimits = .standard
@@ -61,8 +67,7 @@ public enum HTMLParser {
     private static func parseUTF8(
         _ utf8: UnsafeBufferPointer<UInt8>, encoding: DetectedEncoding, limits: HTMLParseLimits
     ) throws(HTMLParseError) -> HTMLDocument {
-        _ = libxmlInitialized
-        winnow_silence_libxml_errors()
+        initializeOnce()
         let start = utf8.baseAddress.map { UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self) }
         guard let start, let document = htmlReadMemory(start, Int32(utf8.count), nil, nil, options) else {
             throw .parserFailed

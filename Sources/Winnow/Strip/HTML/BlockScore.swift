@@ -15,6 +15,7 @@ enum BlockScore {
         case 25..<50: score = 0.5
         default: score = 0.35
         }
+        if block.kind != .code && Self.looksLikeMarkup(text) { return 0.02 }
         let punctuation = Self.sentenceMarks(text)
         if punctuation == 0 && length < 200 { score -= 0.1 }
         if punctuation >= 2 { score += 0.05 }
@@ -36,6 +37,24 @@ enum BlockScore {
             score = min(score, 0.05)
         }
         return max(0, min(1, score))
+    }
+
+    /// Whether text is script, JSON or markup that leaked into the page's text: a high share of
+    /// braces, brackets, quotes, equals signs and angle brackets.
+    static func looksLikeMarkup(_ text: String) -> Bool {
+        var symbols = 0
+        var total = 0
+        for byte in text.utf8 {
+            total += 1
+            switch byte {
+            case UInt8(ascii: "{"), UInt8(ascii: "}"), UInt8(ascii: "["), UInt8(ascii: "]"), UInt8(ascii: "="),
+                UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "\""), UInt8(ascii: "'"), UInt8(ascii: ";"), UInt8(ascii: "$"):
+                symbols += 1
+            default:
+                break
+            }
+        }
+        return total >= 40 && symbols * 12 > total
     }
 
     /// Number of words (runs separated by spaces).

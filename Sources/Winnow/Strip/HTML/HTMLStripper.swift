@@ -18,6 +18,8 @@ struct HTMLStripper {
         var probability: Double
         /// The reason given by an element around the block, and the element.
         var furniture: (reason: String, element: Int, strong: Bool)?
+        /// Whether an element around the block holds readers' comments.
+        var inComments = false
     }
 
     /// Removes boilerplate blocks from an HTML document.
@@ -41,6 +43,12 @@ struct HTMLStripper {
         classify(inside, analysis: analysis, container: container, mode: mode, keep: &keep, reasons: &reasons)
         if let title = analysis.titleBlock(before: container), !keep[title] {
             keep[title] = true
+        }
+        if options.comments {
+            for (index, verdict) in analysis.verdicts.enumerated() where verdict.inComments && !keep[index] {
+                let furniture = verdict.furniture.map { $0.reason != "comments" && ($0.strong || ElementHints.reliableReasons.contains($0.reason)) } ?? false
+                if !furniture && verdict.probability >= 0.45 { keep[index] = true }
+            }
         }
         var kept: [Block] = []
         kept.reserveCapacity(inside.count + 1)

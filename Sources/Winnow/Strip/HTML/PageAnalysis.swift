@@ -38,6 +38,7 @@ struct PageAnalysis {
                     let element = Int(current)
                     let hint = hints[element] ?? ElementHints.hint(page.nodes[element])
                     hints[element] = hint
+                    if hint.comments { verdict.inComments = true }
                     if let reason = hint.negative, Double(textLength[element]) < 0.5 * Double(totalLength) {
                         if verdict.furniture == nil || (hint.strong && !(verdict.furniture?.strong ?? false)) {
                             verdict.furniture = (reason, element, hint.strong)

@@ -1,0 +1,57 @@
+import Dispatch
+import Foundation
+import Winnow
+import WinnowHTML
+
+/// `winnow-bench [FOLDER] [--jobs 1,2] [--rounds N]`: throughput of the libxml2 parse alone (the
+/// floor), the reader, reader + stripper, and the full default pipeline, on the same pages in one run.
+///
+/// Pages are read and inflated into memory first, so the first three rows measure CPU work only;
+/// the pipeline row runs `Pipeline` over the folder, reading and writing files as `winnow run` does.
+struct BenchmarkCommand {
+    var folder: String
+    var jobsList: [Int]
+    var rounds: Int
+    var limit: Int?
+
+    static func parse(_ arguments: [String]) -> BenchmarkCommand {
+        let cores = ProcessInfo.processInfo.activeProcessorCount
+        var command = BenchmarkCommand(folder: "", jobsList: cores > 1 ? [1, cores] : [1], rounds: 1, limit: nil)
+        var index = 0
+        while index < arguments.count {
+            let argument = arguments[index]
+            switch argument {
+            case "--jobs":
+                index += 1
+                command.jobsList = arguments[index].split(separator: ",").compactMap { Int($0) }
+            case "--rounds":
+                index += 1
+                command.rounds = max(1, Int(arguments[index]) ?? 1)
+            case "--limit":
+                index += 1
+                command.limit = Int(arguments[index])
+            default:
+                command.folder = argument
+            }
+            index += 1
+        }
+        return command
+    }
+}
+
+let command = BenchmarkCommand.parse(Array(CommandLine.arguments.dropFirst()))
+let corpus = Corpus.load(folder: command.folder, limit: command.limit)
+print("winnow-bench: \(corpus.pages.count) pages, \(String(format: "%.1f", Double(corpus.bytes) / 1e6)) MB (\(corpus.origin)), \(command.rounds) round(s)")
+var rows: [Measurement] = []
+for jobs in command.jobsList {
+    var floor: Measurement?
+    for variant in Variant.allCases {
+        var measurement = variant == .pipeline
+            ? Measurement.pipeline(corpus: corpus, jobs: jobs, rounds: command.rounds)
+            : Measurement.inMemory(variant, corpus: corpus, jobs: jobs, rounds: command.rounds)
+        if variant == .parseFloor { floor = measurement }
+        measurement.floorRatio = floor.map { measurement.pagesPerSecond / $0.pagesPerSecond }
+        rows.append(measurement)
+    }
+}
+Measurement.printTable(rows)

@@ -1,0 +1,137 @@
+import Testing
+import WinnowHTML
+@testable import Winnow
+
+/// The HTML stripper on small pages: each kind of furniture goes, the main content stays in order.
+@Suite struct HTMLStripTests {
+    /// Reads and strips an HTML string as the pipeline would.
+    func strip(_ html: String, mode: StripStage.Mode = .balanced, comments: Bool = false) throws -> Document {
+        let page = try HTMLParser.parse(Array(html.utf8))
+        var document = Document(id: "page.html", source: .init(path: "/page.html"), kind: .html, keepTrace: true)
+        document.html = page
+        document.blocks = HTMLBlocks.blocks(of: page)
+        HTMLStripper(options: .init(mode: mode, comments: comments)).strip(&document)
+        return document
+    }
+
+    /// A page with an article of real prose and the usual furniture around it.
+    func page(article: String = "", furniture: String = "", after: String = "") -> String {
+        """
+        <html><head><title>Rivers | The Daily Example</title></head><body>
+        <header><div class="logo">The Daily Example</div>
+          <nav><ul><li><a href="/">Home</a></li><li><a href="/news">News</a></li><li><a href="/sport">Sport</a></li></ul></nav></header>
+        <div class="breadcrumb"><a href="/">Home</a> › <a href="/news">News</a></div>
+        <main><article>
+          <h1>River levels fall after a dry summer</h1>
+          <p>River levels across the region fell to their lowest point in a decade this summer, the water authority said on Monday, after three months with almost no rain.</p>
+          <p>Engineers measured the flow at twelve stations along the valley and found that most carried less than half of their usual volume, which worried farmers who draw water for their fields.</p>
+          \(article)
+          <p>The authority expects the levels to recover slowly once the autumn rains arrive, but it has asked households to use less water until then, and it will publish new figures next month.</p>
+          \(furniture)
+        </article></main>
+        \(after)
+        <aside class="sidebar"><h3>Most read</h3><ul><li><a href="/a">Story one</a></li><li><a href="/b">Story two</a></li></ul></aside>
+        <footer><p>© 2024 The Daily Example. All rights reserved.</p><a href="/privacy">Privacy policy</a></footer>
+        </body></html>
+        """
+    }
+
+    @Test func keepsHeadlineAndBodyInOrderAndDropsNavigationSidebarAndFooter() throws {
+        let document = try strip(page())
+        #expect(document.blocks.map(\.kind) == [.heading, .paragraph, .paragraph, .paragraph])
+        #expect(document.blocks.first?.text == "River levels fall after a dry summer")
+        #expect(document.blocks.first?.level == 1)
+        let text = document.text
+        for furniture in ["Home", "Sport", "Most read", "Story one", "All rights reserved", "Privacy policy", "The Daily Example"] {
+            #expect(!text.contains(furniture), "kept \(furniture)")
+        }
+        #expect(document.trace.counts["strip", default: 0] == 0)
+        #expect(document.trace.total >= 8)
+    }
+
+    @Test(arguments: [
+        ("<div class=\"share-bar\"><a href=\"#\">Share on Facebook</a> <a href=\"#\">Twitter</a> <a href=\"#\">Email</a></div>", "share"),
+        ("<div id=\"cookie-banner\"><p>We use cookies to improve your experience on our site and to show you relevant advertising.</p><button>Accept</button></div>", "cookie-notice"),
+        ("<div class=\"related-articles\"><h3>Related articles</h3><ul><li><a href=\"/x\">Dams of the valley, a history in pictures and maps</a></li></ul></div>", "related-links"),
+        ("<div class=\"newsletter-signup\"><p>Sign up for our newsletter and get the best stories of the week in your inbox every Friday morning.</p></div>", "newsletter"),
+        ("<div class=\"ob-widget\"><p>Recommended by Outbrain</p></div>", "recommended"),
+        ("<div class=\"pagination\"><a href=\"/next\">NEXT ARTICLE</a></div>", "pager"),
+        ("<p>© 2024 The Daily Example. All rights reserved.</p>", "copyright"),
+        ("<div class=\"advertisement\"><p>Advertisement</p></div>", "ad"),
+    ])
+    func dropsEachKindOfFurnitureInsideTheArticle(furniture: String, reason: String) throws {
+        let document = try strip(page(furniture: furniture))
+        #expect(document.blocks.count == 4, "\(document.blocks.map(\.text))")
+        #expect(document.trace.counts[reason, default: 0] >= 1, "\(document.trace.counts)")
+    }
+
+    @Test func commentsAreDroppedUnlessAsked() throws {
+        let comments = """
+            <section id="comments" class="comments"><h3>3 comments</h3>
+            <div class="comment"><p>I live by the river and I have never seen it this low, the boats cannot even leave the harbour any more.</p></div>
+            <div class="comment"><p>The authority should have warned us earlier; we could all have saved water in June and July.</p></div></section>
+            """
+        let without = try strip(page(after: comments))
+        #expect(!without.text.contains("boats cannot"))
+        #expect(without.trace.counts["comments", default: 0] + without.trace.counts["outside-main-content", default: 0] >= 2)
+        let with = try strip(page(after: comments), comments: true)
+        #expect(with.text.contains("River levels across the region"))
+        #expect(with.text.contains("boats cannot even leave the harbour"))
+        #expect(with.text.contains("we could all have saved water"))
+    }
+
+    @Test func typesListsQuotesTablesAndCode() throws {
+        let article = """
+            <h2>What the stations measured</h2>
+            <ul><li>Flow at the upper weir fell by sixty per cent.</li><li>Two stations ran dry for a week.<ul><li>One of them twice.</li></ul></li></ul>
+            <blockquote><p>We have not seen anything like it since the drought of 1976, and the fish are suffering.</p></blockquote>
+            <table><tr><th>Station</th><th>Flow</th></tr><tr><td>Upper weir</td><td>4.1</td></tr></table>
+            <pre><code class="language-python">print("flow")
+            x = 1</code></pre>
+            """
+        let document = try strip(page(article: article))
+        let kinds = document.blocks.map(\.kind)
+        #expect(kinds.contains(.heading) && kinds.contains(.listItem) && kinds.contains(.quote) && kinds.contains(.table) && kinds.contains(.code))
+        let items = document.blocks.filter { $0.kind == .listItem }
+        #expect(items.map(\.level) == [1, 1, 2])
+        #expect(document.blocks.first { $0.kind == .table }?.text == "Station | Flow\nUpper weir | 4.1")
+        let code = document.blocks.first { $0.kind == .code }
+        #expect(code?.language == "python")
+        #expect(code?.text.contains("print(\"flow\")\n") == true)
+        #expect(document.blocks.first { $0.kind == .heading && $0.level == 2 }?.text == "What the stations measured")
+    }
+
+    @Test func precisionKeepsNoMoreThanRecall() throws {
+        let ambiguous = "<p>Read the full report.</p><p>Water use per household, by month.</p>"
+        let precision = try strip(page(article: ambiguous), mode: .precision)
+        let recall = try strip(page(article: ambiguous), mode: .recall)
+        #expect(precision.blocks.count <= recall.blocks.count)
+        #expect(recall.text.contains("Water use per household"))
+    }
+
+    @Test func pageOfShortItemsKeepsItemsAndDropsMenus() throws {
+        let items = (1...12).map { "<li><a href=\"/item\($0)\">A walking route along the old canal towpath number \($0)</a></li>" }.joined()
+        let html = """
+            <html><body><nav><ul><li><a href="/">Home</a></li><li><a href="/routes">Routes</a></li></ul></nav>
+            <h1>Walking routes</h1><ul class="results">\(items)</ul>
+            <footer><a href="/about">About us</a> <a href="/contact">Contact</a></footer></body></html>
+            """
+        let document = try strip(html)
+        #expect(document.text.contains("number 1\n") || document.text.contains("number 1"))
+        #expect(document.text.contains("number 12"))
+        #expect(!document.text.contains("About us"))
+        #expect(!document.text.contains("Routes\n"))
+    }
+
+    @Test func leakedScriptTextIsDropped() throws {
+        let leaked = "<div>x-init=\"menu = [{'ID':501,'post_author':'0','post_date':'2025-10-31'},{'ID':502,'post_author':'0'}]\" $refs.open()</div>"
+        let document = try strip(page(article: leaked))
+        #expect(!document.text.contains("post_author"))
+    }
+
+    @Test func unclosedButtonDoesNotSwallowThePage() throws {
+        let html = page().replacingOccurrences(of: "<header>", with: "<header><button class=\"menu\">Menu")
+        let document = try strip(html)
+        #expect(document.text.contains("River levels across the region"))
+    }
+}
