@@ -40,7 +40,19 @@ struct HTMLStripper {
             document.trace.note("strip: no element holds mostly prose; keeping the page's items outside its furniture")
         }
         let inside = analysis.blockIndices(in: container)
-        classify(inside, analysis: analysis, container: container, mode: mode, keep: &keep, reasons: &reasons)
+        // A container made mostly of comments, with no article of its own before them, is a forum
+        // or Q&A thread: its posts are the content.
+        var commentLength = 0, articleLength = 0
+        for index in inside {
+            if analysis.verdicts[index].inComments {
+                commentLength += analysis.lengths[index]
+            } else if commentLength == 0 && analysis.verdicts[index].probability >= 0.6 {
+                articleLength += analysis.lengths[index]
+            }
+        }
+        let postsAreContent = options.comments || (commentLength * 5 >= Int(analysis.textLength[container]) * 2 && articleLength < 1_200)
+        if postsAreContent && !options.comments { document.trace.note("strip: the main content is a thread of posts; comments are kept") }
+        classify(inside, analysis: analysis, container: container, mode: mode, comments: postsAreContent, keep: &keep, reasons: &reasons)
         if let title = analysis.titleBlock(before: container), !keep[title] {
             keep[title] = true
         }
@@ -67,7 +79,7 @@ struct HTMLStripper {
     }
 
     /// Keeps or drops the blocks inside the container.
-    func classify(_ indices: [Int], analysis: PageAnalysis, container: Int, mode: StripStage.Mode, keep: inout [Bool], reasons: inout [String]) {
+    func classify(_ indices: [Int], analysis: PageAnalysis, container: Int, mode: StripStage.Mode, comments: Bool, keep: inout [Bool], reasons: inout [String]) {
         enum Class { case good, bad, neutral }
         let (high, low): (Double, Double) = switch mode {
         case .precision: (0.65, 0.45)
@@ -78,7 +90,7 @@ struct HTMLStripper {
         classes.reserveCapacity(indices.count)
         for index in indices {
             let verdict = analysis.verdicts[index]
-            if let furniture = verdict.furniture, analysis.counts(furniture, inside: container, comments: options.comments) {
+            if let furniture = verdict.furniture, analysis.counts(furniture, inside: container, comments: comments) {
                 classes.append(.bad)
                 reasons[index] = furniture.reason
             } else if verdict.probability >= high {

@@ -12,6 +12,8 @@ struct PageAnalysis {
     var score: [Double]
     /// Characters of all blocks.
     var totalLength = 0
+    /// Characters of each block.
+    var lengths: [Int] = []
 
     init(page: HTMLDocument, blocks: [Block]) {
         self.page = page
@@ -19,7 +21,7 @@ struct PageAnalysis {
         textLength = [Int32](repeating: 0, count: page.nodes.count)
         score = [Double](repeating: 0, count: page.nodes.count)
         var hints = [ElementHint?](repeating: nil, count: page.nodes.count)
-        let lengths = blocks.map { $0.text.count }
+        lengths = blocks.map { $0.text.count }
         totalLength = lengths.reduce(0, +)
         for (index, block) in blocks.enumerated() {
             guard let owner = block.node else { continue }
