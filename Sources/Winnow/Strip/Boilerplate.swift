@@ -16,20 +16,48 @@ enum Boilerplate {
         ("skip to", "navigation"), ("back to top", "navigation"), ("advertisement", "ad"), ("sponsored", "ad"),
         ("log in", "form"), ("sign in", "form"), ("leave a comment", "comments"), ("leave a reply", "comments"), ("post a comment", "comments"),
         ("privacy policy", "footer"), ("terms of use", "footer"), ("terms and conditions", "footer"), ("powered by", "footer"),
+        ("photo:", "caption"), ("photos:", "caption"), ("photograph:", "caption"), ("image:", "caption"), ("credit:", "caption"),
+        ("image credit", "caption"), ("picture:", "caption"), ("(photo", "caption"), ("featured image", "caption"),
+        // German
+        ("foto:", "caption"), ("fotos:", "caption"), ("(foto", "caption"), ("bild:", "caption"), ("beitragsbild", "caption"), ("bildquelle", "caption"),
+        ("ähnliche beiträge", "related-links"), ("ähnliche artikel", "related-links"), ("das könnte", "related-links"), ("siehe auch", "related-links"),
+        ("lesen sie auch", "related-links"), ("lesen sie hier", "related-links"), ("mehr zum thema", "related-links"), ("meist gelesen", "related-links"),
+        ("weiterführende", "related-links"), ("weitere artikel", "related-links"), ("auch interessant", "related-links"), ("empfohlen von", "recommended"),
+        ("nächster artikel", "pager"), ("vorheriger artikel", "pager"), ("zurück zur übersicht", "navigation"), ("teilen:", "share"), ("jetzt teilen", "share"),
+        ("newsletter abonnieren", "newsletter"), ("jetzt anmelden", "newsletter"), ("anzeige", "ad"), ("werbung", "ad"), ("alle rechte vorbehalten", "copyright"),
+        ("wir verwenden cookies", "cookie-notice"), ("diese website verwendet cookies", "cookie-notice"), ("autor:", "byline"), ("autoren:", "byline"),
+        // French
+        ("lire aussi", "related-links"), ("à lire aussi", "related-links"), ("voir aussi", "related-links"), ("articles similaires", "related-links"),
+        ("sur le même sujet", "related-links"), ("partager", "share"), ("abonnez-vous", "newsletter"), ("inscrivez-vous", "newsletter"),
+        ("tous droits réservés", "copyright"), ("article suivant", "pager"), ("article précédent", "pager"), ("publicité", "ad"),
+        // Spanish, Portuguese, Italian
+        ("lea también", "related-links"), ("vea también", "related-links"), ("lee también", "related-links"), ("te puede interesar", "related-links"),
+        ("artículos relacionados", "related-links"), ("noticias relacionadas", "related-links"), ("leia também", "related-links"), ("leggi anche", "related-links"),
+        ("compartir", "share"), ("compartilhe", "share"), ("condividi", "share"), ("suscríbete", "newsletter"), ("todos los derechos reservados", "copyright"),
+        ("todos os direitos reservados", "copyright"), ("tutti i diritti riservati", "copyright"), ("publicidad", "ad"),
+        // Polish, Dutch
+        ("czytaj także", "related-links"), ("czytaj też", "related-links"), ("zobacz także", "related-links"), ("źródło:", "agency"),
+        ("udostępnij", "share"), ("wszelkie prawa zastrzeżone", "copyright"), ("lees ook", "related-links"), ("alle rechten voorbehouden", "copyright"),
     ]
 
     /// Phrases (lowercased) that mark furniture anywhere in a short line.
     static let fragments: [([UInt8], String)] = fragmentsTable.map { (Array($0.0.utf8), $0.1) }
     /// The same, as written.
     static let fragmentsTable: [(String, String)] = [
-        ("all rights reserved", "copyright"), ("cookie", "cookie-notice"),
+        ("all rights reserved", "copyright"), ("cookie", "cookie-notice"), ("alle rechte vorbehalten", "copyright"),
+        ("tous droits réservés", "copyright"), ("(foto:", "caption"), ("(photo:", "caption"), ("getty images", "caption"),
     ]
 
     /// The reason a short line is furniture, or nil.
+    ///
+    /// A prefix matches at a word boundary only: "tweet" matches "Tweet this" but not "Tweets from".
     static func phraseReason(_ text: String) -> String? {
-        let lower = ByteSearch.asciiLowercased(text)
+        let lower = text.utf8.contains { $0 >= 0x80 } ? Array(text.lowercased().utf8) : ByteSearch.asciiLowercased(text)
         for (prefix, reason) in prefixes where ByteSearch.hasPrefix(lower, prefix) {
-            return reason
+            if lower.count == prefix.count { return reason }
+            let last = prefix[prefix.count - 1], next = lower[prefix.count]
+            let isLetter: (UInt8) -> Bool = { ($0 >= 0x61 && $0 <= 0x7A) || $0 >= 0x80 }
+            if !isLetter(last) || !isLetter(next) { return reason }
         }
         for (fragment, reason) in fragments where ByteSearch.contains(lower, fragment) {
             return reason
