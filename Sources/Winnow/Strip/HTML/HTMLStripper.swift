@@ -103,11 +103,23 @@ struct HTMLStripper {
                 reasons[index] = "low-text-density"
             }
         }
+        // The nearest decided class before and after each position, in two linear passes.
+        var previousClass = [Class?](repeating: nil, count: classes.count)
+        var nextClass = [Class?](repeating: nil, count: classes.count)
+        var last: Class?
+        for position in classes.indices {
+            previousClass[position] = last
+            if classes[position] != .neutral { last = classes[position] }
+        }
+        last = nil
+        for position in classes.indices.reversed() {
+            nextClass[position] = last
+            if classes[position] != .neutral { last = classes[position] }
+        }
         for position in classes.indices {
             var decided = classes[position]
             if decided == .neutral {
-                let previous = classes[..<position].last { $0 != .neutral }
-                let next = classes[(position + 1)...].first { $0 != .neutral }
+                let previous = previousClass[position], next = nextClass[position]
                 switch mode {
                 case .precision: decided = previous == .good && next == .good ? .good : .bad
                 case .balanced: decided = previous == .good || next == .good ? .good : .bad
