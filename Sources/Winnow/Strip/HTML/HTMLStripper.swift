@@ -53,6 +53,9 @@ struct HTMLStripper {
         let postsAreContent = options.comments || (commentLength * 5 >= Int(analysis.textLength[container]) * 2 && articleLength < 1_200)
         if postsAreContent && !options.comments { document.trace.note("strip: the main content is a thread of posts; comments are kept") }
         classify(inside, analysis: analysis, container: container, mode: mode, comments: postsAreContent, keep: &keep, reasons: &reasons)
+        if mode != .precision, analysis.container() != nil {
+            keepItemsAround(container, analysis: analysis, keep: &keep)
+        }
         if let title = analysis.titleBlock(before: container), !keep[title] {
             keep[title] = true
         }
@@ -76,6 +79,26 @@ struct HTMLStripper {
             }
         }
         document.blocks = kept
+    }
+
+    /// On pages whose content is spread (a listing with an introduction, a shop page), keeps the
+    /// item-like blocks outside the container that no furniture mark covers.
+    ///
+    /// A page is spread when the text outside the container that is not marked as furniture is
+    /// larger than the container's own; on an article the container holds most of it.
+    func keepItemsAround(_ container: Int, analysis: PageAnalysis, keep: inout [Bool]) {
+        let range = analysis.page.subtree(of: container)
+        var outside: [Int] = []
+        var outsideLength = 0
+        for (index, verdict) in analysis.verdicts.enumerated() {
+            guard let owner = analysis.blocks[index].node, !range.contains(owner), verdict.probability >= 0.2 else { continue }
+            if let furniture = verdict.furniture, furniture.strong || ElementHints.reliableReasons.contains(furniture.reason) || furniture.reason == "header" { continue }
+            if Boilerplate.phraseReason(analysis.blocks[index].text) != nil { continue }
+            outside.append(index)
+            outsideLength += analysis.lengths[index]
+        }
+        guard outsideLength > Int(analysis.textLength[container]) else { return }
+        for index in outside { keep[index] = true }
     }
 
     /// Keeps or drops the blocks inside the container.

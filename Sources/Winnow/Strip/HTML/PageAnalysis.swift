@@ -50,8 +50,12 @@ struct PageAnalysis {
                 }
             }
             var p = verdict.probability
-            if let furniture = verdict.furniture, furniture.strong {
-                p *= 0.15
+            if let furniture = verdict.furniture {
+                if furniture.strong {
+                    p *= 0.15
+                } else if ElementHints.reliableReasons.contains(furniture.reason) && furniture.reason != "comments" {
+                    p *= 0.3
+                }
             }
             let weight = Double(lengths[index]) * (2 * p - 1)
             if let owner = block.node {
