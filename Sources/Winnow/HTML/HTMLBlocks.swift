@@ -63,6 +63,8 @@ public enum HTMLBlocks {
         var pendingSpace = false
         /// Depth of `<a>` elements around the current text.
         var linkDepth = 0
+        /// Whether an inline element started or ended since the last text.
+        var elementBoundary = false
 
         init(page: HTMLDocument) {
             self.page = page
@@ -112,8 +114,17 @@ public enum HTMLBlocks {
         }
 
         /// Appends text with runs of whitespace (and no-break spaces) collapsed.
+        ///
+        /// Text that follows an inline element's edge without a space, where a lowercase letter or
+        /// digit meets a capital (`<span>Eddyline</span><span>Sandpiper</span>`), gets a space:
+        /// such pieces are laid out apart by the page's styles.
         mutating func append(_ text: String) {
             let start = buffer.count
+            if elementBoundary, !pendingSpace, let last = buffer.last, let first = text.utf8.first,
+                first >= 0x41 && first <= 0x5A, (last >= 0x61 && last <= 0x7A) || (last >= 0x30 && last <= 0x39) {
+                pendingSpace = true
+            }
+            elementBoundary = false
             var iterator = text.utf8.makeIterator()
             var lead: UInt8? = iterator.next()
             while let byte = lead {
@@ -156,6 +167,7 @@ public enum HTMLBlocks {
             while index < end || !stack.isEmpty {
                 while let top = stack.last, index >= top.end {
                     stack.removeLast()
+                    elementBoundary = true
                     if top.isLink { linkDepth -= 1 }
                     if top.isBlock {
                         flush(owner: owner, kind: ownerKind, level: ownerLevel)
@@ -205,6 +217,7 @@ public enum HTMLBlocks {
                 let isBlock = node.tag.isBlockLevel || (node.tag == .unknown && node.name.contains("-"))
                 let isLink = node.tag == .a
                 if isLink { linkDepth += 1 }
+                elementBoundary = true
                 var frameKind = Block.Kind.paragraph
                 var frameLevel = 0
                 if isBlock {

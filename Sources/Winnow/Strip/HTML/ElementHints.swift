@@ -98,7 +98,7 @@ enum ElementHints {
 
     /// Parts of hyphenated class or id names that mark furniture (`main-nav`, `top-ad`).
     static let negativeParts: [String: String] = [
-        "nav": "navigation", "ad": "ad", "ads": "ad", "meta": "byline", "header": "header", "login": "form", "search": "search",
+        "nav": "navigation", "ad": "ad", "ads": "ad", "meta": "byline", "header": "header", "login": "form",
         "rss": "share", "foot": "footer", "crumbs": "navigation",
     ]
 
@@ -109,6 +109,17 @@ enum ElementHints {
 
     /// The reason furniture-like class or id names give, if any.
     static func negativeReason(_ names: [UInt8]) -> String? {
+        let reason = firstNegativeReason(names)
+        // Search results are a page's content; only search boxes are furniture.
+        if reason == "search" && ByteSearch.contains(names, resultBytes) { return nil }
+        return reason
+    }
+
+    /// `result`, as bytes.
+    static let resultBytes = Array("result".utf8)
+
+    /// The first furniture reason class or id names give.
+    static func firstNegativeReason(_ names: [UInt8]) -> String? {
         for (needle, reason) in negativeSubstrings where ByteSearch.contains(names, needle) {
             return reason
         }

@@ -31,12 +31,14 @@ struct HTMLStripper {
         var reasons = [String](repeating: "outside-main-content", count: blocks.count)
         let container: Int
         var mode = options.mode
+        var itemsPage = false
         if let found = analysis.container() {
             container = found
             document.trace.note("strip: main container \(analysis.describe(container)) score \(Int(analysis.score[container])) of \(analysis.totalLength) characters")
         } else {
             container = page.firstElement(.body) ?? page.root
             mode = .recall
+            itemsPage = true
             document.trace.note("strip: no element holds mostly prose; keeping the page's items outside its furniture")
         }
         let inside = analysis.blockIndices(in: container)
@@ -52,7 +54,7 @@ struct HTMLStripper {
         }
         let postsAreContent = options.comments || (commentLength * 5 >= Int(analysis.textLength[container]) * 2 && articleLength < 1_200)
         if postsAreContent && !options.comments { document.trace.note("strip: the main content is a thread of posts; comments are kept") }
-        classify(inside, analysis: analysis, container: container, mode: mode, comments: postsAreContent, keep: &keep, reasons: &reasons)
+        classify(inside, analysis: analysis, container: container, mode: mode, comments: postsAreContent, itemsPage: itemsPage, keep: &keep, reasons: &reasons)
         if mode != .precision, analysis.container() != nil {
             keepItemsAround(container, analysis: analysis, keep: &keep)
         }
@@ -102,7 +104,7 @@ struct HTMLStripper {
     }
 
     /// Keeps or drops the blocks inside the container.
-    func classify(_ indices: [Int], analysis: PageAnalysis, container: Int, mode: StripStage.Mode, comments: Bool, keep: inout [Bool], reasons: inout [String]) {
+    func classify(_ indices: [Int], analysis: PageAnalysis, container: Int, mode: StripStage.Mode, comments: Bool, itemsPage: Bool, keep: inout [Bool], reasons: inout [String]) {
         enum Class { case good, bad, neutral }
         let (high, low): (Double, Double) = switch mode {
         case .precision: (0.65, 0.45)
@@ -113,7 +115,7 @@ struct HTMLStripper {
         classes.reserveCapacity(indices.count)
         for index in indices {
             let verdict = analysis.verdicts[index]
-            if let furniture = verdict.furniture, analysis.counts(furniture, inside: container, comments: comments) {
+            if let furniture = verdict.furniture, analysis.counts(furniture, inside: container, comments: comments, itemsPage: itemsPage) {
                 classes.append(.bad)
                 reasons[index] = furniture.reason
             } else if verdict.probability >= high {

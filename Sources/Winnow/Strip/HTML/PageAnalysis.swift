@@ -108,13 +108,14 @@ struct PageAnalysis {
     ///
     /// Tags, roles and reliable class names (share, cookie, related...) remove their region; other
     /// class names (sidebar, header, hidden...) only when the region holds more furniture than content.
-    func counts(_ furniture: (reason: String, element: Int, strong: Bool), inside container: Int, comments: Bool) -> Bool {
+    /// On a page without a prose container (`itemsPage`), only tags, roles and reliable classes count.
+    func counts(_ furniture: (reason: String, element: Int, strong: Bool), inside container: Int, comments: Bool, itemsPage: Bool = false) -> Bool {
         if furniture.reason == "comments" && comments { return false }
         guard furniture.element > container, page.subtree(of: container).contains(furniture.element),
             Double(textLength[furniture.element]) < 0.6 * Double(textLength[container])
         else { return false }
         if furniture.strong || ElementHints.reliableReasons.contains(furniture.reason) { return true }
-        return score[furniture.element] <= 0
+        return !itemsPage && score[furniture.element] <= 0
     }
 
     /// The page's headline when it stands before the container: the last `<h1>` block before it.
