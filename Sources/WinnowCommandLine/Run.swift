@@ -25,6 +25,9 @@ extension WinnowCommand {
         @Flag(help: "Keep the text of every removal in the documents' traces.")
         var trace = false
 
+        @Flag(help: "Write dropped documents to _dropped/ in the output folder for review.")
+        var keepDropped = false
+
         func validate() throws {
             if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
             if pipeline == nil && (input == nil || output == nil) {
@@ -33,7 +36,7 @@ extension WinnowCommand {
         }
 
         func run() throws {
-            let overrides = PipelineLoader.Overrides(input: input, output: output, jobs: jobs, trace: trace ? true : nil)
+            let overrides = PipelineLoader.Overrides(input: input, output: output, jobs: jobs, trace: trace ? true : nil, keepDropped: keepDropped ? true : nil)
             let loader = PipelineLoader(registry: Registry.current)
             let configuration: PipelineConfiguration
             if let pipeline {

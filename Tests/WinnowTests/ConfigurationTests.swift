@@ -122,6 +122,16 @@ import Testing
         #expect(configuration.jobs == 2)
     }
 
+    @Test func pipelineHashFollowsStagesOnly() throws {
+        func hash(_ yaml: String) throws -> String { try loader.load(yaml: yaml, file: "p.yml", baseFolder: "/").hash }
+        let base = try hash("version: 1\ninput: a\noutput: b\nstages: [read, {rules: {drop-lines: ['x']}}]\n")
+        let relaid = try hash("# comment\nversion: 1\ninput: other\noutput: elsewhere\nconcurrency: {jobs: 3}\nstages:\n  - read\n  - rules:\n      drop-lines:\n        - 'x'\n")
+        let changed = try hash("version: 1\ninput: a\noutput: b\nstages: [read, {rules: {drop-lines: ['y']}}]\n")
+        #expect(base == relaid)
+        #expect(base != changed)
+        #expect(base.count == 64)
+    }
+
     @Test func missingFileIsReportedWithItsPath() {
         do {
             _ = try loader.load(path: "/nonexistent/pipeline.yml")

@@ -24,9 +24,11 @@ public struct PipelineConfiguration: Sendable {
     public var jobs: Int?
     /// Whether removals keep their text in the trace.
     public var keepTrace: Bool
+    /// Whether dropped documents are written to `_dropped/` for review.
+    public var keepDropped: Bool = false
     /// The configured stages, in order.
     public var stages: [StageFactory]
-    /// A hash of the pipeline's meaning (the file text), for manifests.
+    /// A hash of the pipeline's meaning (its stages and their options), for manifests.
     public var hash: String
 
     /// The include patterns used when a pipeline names none.

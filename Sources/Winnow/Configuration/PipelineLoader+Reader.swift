@@ -36,10 +36,17 @@ extension PipelineLoader {
             }
             if let forced = overrides.trace { trace = forced }
             let stages = readStages(mapping[Node("stages")], root: root)
+            var keepDropped = false
+            if let outputMapping = mapping[Node("output")]?.mapping, let node = outputMapping[Node("keep-dropped")] {
+                if let value = node.bool, node.scalar != nil { keepDropped = value } else { error(node, "'keep-dropped' must be true or false, found \(OptionValues.describe(node))") }
+            }
+            if let forced = overrides.keepDropped { keepDropped = forced }
             guard let input, let output else { return nil }
-            return PipelineConfiguration(
+            var configuration = PipelineConfiguration(
                 file: file, baseFolder: baseFolder, input: input, outputFolder: output,
                 jobs: jobs, keepTrace: trace, stages: stages, hash: hash)
+            configuration.keepDropped = keepDropped
+            return configuration
         }
 
         /// Reports keys of `mapping` that are not in `valid`, with the nearest valid name.
@@ -90,7 +97,7 @@ extension PipelineLoader {
                 return PathResolver.resolve(scalar.string, against: baseFolder)
             }
             if let mapping = node.mapping {
-                if key == "output" { checkKeys(mapping, valid: ["folder"], what: "output key") }
+                if key == "output" { checkKeys(mapping, valid: ["folder", "keep-dropped"], what: "output key") }
                 if let folder = mapping[Node("folder")] {
                     if let path = folder.scalar?.string, !path.isEmpty {
                         return PathResolver.resolve(path, against: baseFolder)

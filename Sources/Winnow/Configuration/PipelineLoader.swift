@@ -1,4 +1,3 @@
-import Crypto
 import Foundation
 import Yams
 
@@ -35,13 +34,16 @@ public struct PipelineLoader: Sendable {
         public var jobs: Int?
         /// Turns traces with removed text on.
         public var trace: Bool?
+        /// Writes dropped documents to `_dropped/`.
+        public var keepDropped: Bool?
 
         /// Creates overrides.
-        public init(input: String? = nil, output: String? = nil, jobs: Int? = nil, trace: Bool? = nil) {
+        public init(input: String? = nil, output: String? = nil, jobs: Int? = nil, trace: Bool? = nil, keepDropped: Bool? = nil) {
             self.input = input
             self.output = output
             self.jobs = jobs
             self.trace = trace
+            self.keepDropped = keepDropped
         }
     }
 
@@ -85,16 +87,19 @@ public struct PipelineLoader: Sendable {
             throw ConfigurationError([Self.yamlDiagnostic(error, file: file)])
         }
         var reader = Reader(file: file, baseFolder: baseFolder, registry: registry)
-        let configuration = reader.read(root, overrides: overrides, hash: Self.hash(yaml))
+        let configuration = reader.read(root, overrides: overrides, hash: Self.hash(stagesOf: root))
         guard reader.diagnostics.isEmpty, let configuration else {
             throw ConfigurationError(reader.diagnostics)
         }
         return configuration
     }
 
-    /// A hex SHA-256 of the pipeline text.
-    static func hash(_ text: String) -> String {
-        SHA256.hash(data: Data(text.utf8)).map { String(format: "%02x", $0) }.joined()
+    /// A hex SHA-256 of what decides a document's outputs: the `stages` list in a canonical form
+    /// (comments, layout, input, output and concurrency do not change it).
+    static func hash(stagesOf root: Node) -> String {
+        let stages = root.mapping?[Node("stages")] ?? Node("")
+        let canonical = (try? Yams.serialize(node: stages, sortKeys: true)) ?? ""
+        return Digest.sha256("winnow pipeline v1\n" + canonical)
     }
 
     /// A diagnostic for a YAML syntax error, with the place libyaml reports.

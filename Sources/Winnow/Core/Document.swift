@@ -25,6 +25,8 @@ public struct Document: Sendable {
         public var modified: Date?
         /// The character encoding the reader decided on, and how ("UTF-8 (valid)").
         public var encoding: String?
+        /// The hex SHA-256 of the file's bytes as stored (before inflating), once read.
+        public var sha256: String?
 
         /// Creates source information.
         public init(path: String, size: Int = 0, modified: Date? = nil, encoding: String? = nil) {

@@ -16,6 +16,8 @@ public struct DocumentOutcome: Sendable, Hashable {
     public var path: String
     /// The input file's size in bytes.
     public var size: Int
+    /// The hex SHA-256 of the input file, when it could be read.
+    public var sha256: String?
     /// How it ended.
     public var status: Status
     /// Files written, relative to the output folder.

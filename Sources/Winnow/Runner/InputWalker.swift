@@ -19,12 +19,15 @@ public struct InputFile: Sendable, Hashable {
 public struct InputWalker: Sendable {
     /// The input specification.
     public var input: PipelineConfiguration.Input
+    /// A folder never read (the output folder, when it lies inside the input folder).
+    public var skipFolder: String?
     private let include: [Glob]
     private let exclude: [Glob]
 
     /// Creates a walker.
-    public init(_ input: PipelineConfiguration.Input) {
+    public init(_ input: PipelineConfiguration.Input, skipFolder: String? = nil) {
         self.input = input
+        self.skipFolder = skipFolder.map { ($0 as NSString).standardizingPath }
         include = (input.include.isEmpty ? PipelineConfiguration.defaultInclude : input.include).map(Glob.init)
         exclude = input.exclude.map(Glob.init)
     }
@@ -71,7 +74,7 @@ public struct InputWalker: Sendable {
                     if type == .typeDirectory { continue }
                 }
                 if type == .typeDirectory {
-                    if input.recursive { pending.append(id) }
+                    if input.recursive && (path as NSString).standardizingPath != skipFolder { pending.append(id) }
                 } else if type == .typeRegular, accepts(id) {
                     found.append(InputFile(id: id, path: path, size: size, modified: modified))
                 }

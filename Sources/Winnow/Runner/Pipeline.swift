@@ -27,7 +27,8 @@ public struct Pipeline: Sendable {
     /// Runs the pipeline; `observe` sees each document's outcome as it ends (from any worker).
     public func run(observe: @escaping @Sendable (DocumentOutcome) -> Void = { _ in }) throws(DocumentError) -> RunReport {
         let start = DispatchTime.now()
-        let listing = try InputWalker(configuration.input).files()
+        let started = Date()
+        let listing = try InputWalker(configuration.input, skipFolder: configuration.outputFolder).files()
         let files = listing.files
         let jobs = min(self.jobs, max(1, files.count))
         let next = Atomic<Int>(0)
@@ -52,7 +53,9 @@ public struct Pipeline: Sendable {
             while true {
                 let index = next.add(1, ordering: .relaxed).oldValue
                 guard index < files.count else { break }
-                let outcome = Self.process(files[index], stages: &stages, keepTrace: configuration.keepTrace)
+                let outcome = Self.process(
+                    files[index], stages: &stages, keepTrace: configuration.keepTrace,
+                    keepDropped: configuration.keepDropped, outputFolder: configuration.outputFolder)
                 outcomes.withLock { $0[index] = outcome }
                 observe(outcome)
             }
@@ -61,15 +64,20 @@ public struct Pipeline: Sendable {
         var report = RunReport()
         report.jobs = jobs
         report.problems = listing.problems + setup.withLock { $0 }
-        for outcome in outcomes.withLock({ $0 }) {
-            if let outcome { report.add(outcome) }
-        }
+        let finished = outcomes.withLock { $0 }.compactMap { $0 }
+        for outcome in finished { report.add(outcome) }
         report.seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
+        report.started = started
+        do {
+            try RunFiles(configuration: configuration).write(outcomes: finished, report: report)
+        } catch {
+            report.problems.append("\(error)")
+        }
         return report
     }
 
     /// Runs one file through the stages.
-    static func process(_ file: InputFile, stages: inout [(name: String, stage: any Stage)], keepTrace: Bool) -> DocumentOutcome {
+    static func process(_ file: InputFile, stages: inout [(name: String, stage: any Stage)], keepTrace: Bool, keepDropped: Bool, outputFolder: String) -> DocumentOutcome {
         let start = DispatchTime.now()
         var document = Document(id: file.id, source: .init(path: file.path, size: file.size, modified: file.modified), keepTrace: keepTrace)
         var status = DocumentOutcome.Status.written
@@ -85,8 +93,15 @@ public struct Pipeline: Sendable {
             }
         }
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
+        if keepDropped, case .dropped(_, let reason) = status {
+            let relative = "_dropped/" + OutputPath.stem(of: file.id) + ".txt"
+            let text = "# dropped: \(reason)\n\n" + document.text + "\n"
+            if (try? OutputPath.writeAtomically(Data(text.utf8), to: relative, in: outputFolder)) != nil {
+                document.outputs.append(relative)
+            }
+        }
         return DocumentOutcome(
-            id: file.id, path: file.path, size: file.size, status: status, outputs: document.outputs,
+            id: file.id, path: file.path, size: file.size, sha256: document.source.sha256, status: status, outputs: document.outputs,
             removals: document.trace.counts, fixes: document.fixes, seconds: seconds)
     }
 }

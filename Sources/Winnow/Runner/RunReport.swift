@@ -1,3 +1,5 @@
+import Foundation
+
 /// The totals of a run: counts by status and reason, failures, time.
 public struct RunReport: Sendable {
     /// Documents found in the input.
@@ -16,6 +18,8 @@ public struct RunReport: Sendable {
     public var bytes = 0
     /// Wall-clock seconds.
     public var seconds: Double = 0
+    /// When the run started.
+    public var started = Date()
     /// Worker count.
     public var jobs = 1
     /// Problems that concern no single document (unreadable folders).

@@ -50,6 +50,7 @@ public struct ReadStage: Stage {
     /// Loads, decodes and splits the document.
     public mutating func process(_ document: inout Document) throws -> Disposition {
         var bytes = try load(document.source.path)
+        document.source.sha256 = Digest.sha256(bytes)
         let lower = document.id.lowercased()
         if lower.hasSuffix(".gz") || bytes.starts(with: [0x1F, 0x8B]) {
             do {
