@@ -67,6 +67,12 @@ struct HTMLStripper {
                 if !furniture && verdict.probability >= 0.45 { keep[index] = true }
             }
         }
+        if !keep.contains(true) {
+            // Nothing looked like content: keep what no furniture mark covers rather than nothing.
+            for (index, verdict) in analysis.verdicts.enumerated() where verdict.furniture == nil && verdict.probability >= 0.05 {
+                keep[index] = true
+            }
+        }
         var kept: [Block] = []
         kept.reserveCapacity(inside.count + 1)
         for (index, block) in blocks.enumerated() {
