@@ -48,6 +48,19 @@ enum Boilerplate {
         ("tous droits réservés", "copyright"), ("(foto:", "caption"), ("(photo:", "caption"), ("getty images", "caption"),
     ]
 
+    /// Phrases (lowercased) that mark an image caption or credit anywhere in a line.
+    static let creditFragments: [[UInt8]] = [
+        "photo: ", "photograph: ", "image: ", "credit: ", "photo credit", "image credit", "photo by ", "photo via ", "image via ",
+        "via unsplash", "via pexels", "/ shutterstock", "shutterstock", "getty images", "/ reuters", "/ afp", "foto: ", "bild: ",
+    ].map { Array($0.utf8) }
+
+    /// Whether a line of up to a few hundred characters credits an image ("Photo: Jane Doe / Reuters").
+    static func isCredit(_ text: String) -> Bool {
+        guard text.utf8.count < 300 else { return false }
+        let lower = text.utf8.contains { $0 >= 0x80 } ? Array(text.lowercased().utf8) : ByteSearch.asciiLowercased(text)
+        return creditFragments.contains { ByteSearch.contains(lower, $0) }
+    }
+
     /// The reason a short line is furniture, or nil.
     ///
     /// A prefix matches at a word boundary only: "tweet" matches "Tweet this" but not "Tweets from".

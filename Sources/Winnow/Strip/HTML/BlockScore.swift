@@ -35,6 +35,8 @@ enum BlockScore {
         }
         if length < 120, Boilerplate.phraseReason(text) != nil {
             score = min(score, 0.05)
+        } else if Boilerplate.isCredit(text) {
+            score = min(score, 0.1)
         }
         return max(0, min(1, score))
     }
