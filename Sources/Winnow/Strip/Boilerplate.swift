@@ -61,6 +61,45 @@ enum Boilerplate {
         return creditFragments.contains { ByteSearch.contains(lower, $0) }
     }
 
+    /// Words that, with "cookies", make a paragraph a consent notice.
+    static let cookieContext: [[UInt8]] = ["consent", "privacy", "website", "browser", "partners", "tracking", "personalis", "personaliz"].map { Array($0.utf8) }
+
+    /// Whether a paragraph of up to 800 characters is a cookie or consent notice.
+    static func isCookieNotice(_ text: String) -> Bool {
+        guard text.utf8.count < 800 else { return false }
+        let lower = ByteSearch.asciiLowercased(text)
+        return ByteSearch.contains(lower, cookiesBytes) && cookieContext.contains { ByteSearch.contains(lower, $0) }
+    }
+
+    /// `cookies`, as bytes.
+    static let cookiesBytes = Array("cookies".utf8)
+
+    /// English month names and their common abbreviations, lowercased.
+    static let months: Set<String> = [
+        "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
+        "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    ]
+
+    /// Whether a short line is mostly a date or time stamp ("July 26, 2025, 4:32pm", "2019-04-15 17:38:57",
+    /// "By Jane Doe | Feb 26, 2006"): a month name with a number, a clock time or an ISO date, and
+    /// few other words.
+    static func isDateline(_ text: String) -> Bool {
+        let bytes = Array(text.utf8)
+        var hasClock = false, hasISODate = false
+        var index = 0
+        while index + 2 < bytes.count {
+            let isDigit: (UInt8) -> Bool = { $0 >= 0x30 && $0 <= 0x39 }
+            if isDigit(bytes[index]) && bytes[index + 1] == UInt8(ascii: ":") && isDigit(bytes[index + 2]) { hasClock = true }
+            if index + 9 < bytes.count, isDigit(bytes[index]), isDigit(bytes[index + 3]), bytes[index + 4] == UInt8(ascii: "-"), bytes[index + 7] == UInt8(ascii: "-") { hasISODate = true }
+            index += 1
+        }
+        let words = text.lowercased().split { !$0.isLetter && !$0.isNumber }
+        guard words.count <= 10 else { return false }
+        let hasMonth = words.contains { months.contains(String($0)) }
+        let hasNumber = words.contains { $0.first?.isNumber ?? false }
+        return (hasMonth && hasNumber) || hasClock || hasISODate
+    }
+
     /// The reason a short line is furniture, or nil.
     ///
     /// A prefix matches at a word boundary only: "tweet" matches "Tweet this" but not "Tweets from".

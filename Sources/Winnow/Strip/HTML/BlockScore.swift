@@ -35,8 +35,10 @@ enum BlockScore {
         }
         if length < 120, Boilerplate.phraseReason(text) != nil {
             score = min(score, 0.05)
-        } else if Boilerplate.isCredit(text) {
+        } else if Boilerplate.isCredit(text) || Boilerplate.isCookieNotice(text) {
             score = min(score, 0.1)
+        } else if length < 90, Boilerplate.isDateline(text) {
+            score = min(score, 0.15)
         }
         return max(0, min(1, score))
     }
