@@ -13,10 +13,12 @@ import Testing
             .filter { $0.hasSuffix(".html") || $0.hasSuffix(".txt") }
         #expect(samples.count >= 12)
         for sample in samples {
-            let name = (sample as NSString).deletingPathExtension + ".txt"
-            #expect(files[name] != nil, "missing output for \(sample)")
+            let stem = (sample as NSString).deletingPathExtension
+            #expect(files[stem + ".txt"] != nil, "missing text output for \(sample)")
+            let json = files[stem + ".json"].flatMap { try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }
+            #expect(json?["id"] as? String == sample, "missing or bad json output for \(sample)")
         }
-        for (name, text) in files where !name.hasPrefix("_") {
+        for (name, text) in files where !name.hasPrefix("_") && name.hasSuffix(".txt") {
             #expect(!text.isEmpty, "\(name) is empty")
             #expect(!text.contains("\nNEXT ARTICLE\n"), "\(name) kept the pager")
             #expect(!text.split(separator: "\n").contains { $0.hasPrefix("Recommended by") }, "\(name) kept the widget footer")

@@ -58,6 +58,15 @@ public protocol Stage: SendableMetatype {
 
     /// Transforms `document` in place, or drops it; a thrown error fails this document only.
     mutating func process(_ document: inout Document) throws -> Disposition
+
+    /// Called once when the worker owning this instance has no more documents: close files,
+    /// flush buffers. A thrown error is reported as a problem of the run.
+    mutating func finish() throws
+}
+
+extension Stage {
+    /// Does nothing.
+    public mutating func finish() throws {}
 }
 
 /// What a stage knows about the run it is part of.

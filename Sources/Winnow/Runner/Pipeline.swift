@@ -59,6 +59,13 @@ public struct Pipeline: Sendable {
                 outcomes.withLock { $0[index] = outcome }
                 observe(outcome)
             }
+            for index in stages.indices {
+                do {
+                    try stages[index].stage.finish()
+                } catch {
+                    setup.withLock { $0.append("stage '\(stages[index].name)' could not finish: \(error)") }
+                }
+            }
         }
 
         var report = RunReport()

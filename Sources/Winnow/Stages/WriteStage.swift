@@ -1,102 +1,134 @@
 import Foundation
 
-/// Writes each document's kept text into the output folder, mirroring the input tree.
+/// Writes each document into the output folder in one or several formats.
 ///
-/// `news/a.html` becomes `news/a.txt`. Files are written to a temporary name in the same folder
-/// and renamed into place, so a reader never sees a half-written file.
+/// - `txt`: the kept blocks as plain text, a blank line between blocks.
+/// - `markdown`: headings, nested lists, GFM tables, fenced code with its language, quotes;
+///   optionally YAML front matter with the metadata (`.md`).
+/// - `json`: one file per document: text, typed blocks with heading paths, metadata with sources,
+///   and the trace of removals when asked.
+/// - `jsonl`: one line per document in parts of a configurable size (`part-w00-00000.jsonl`, one
+///   series per worker so workers never share a file), optionally gzip-compressed.
+///
+/// Layout `mirror` keeps the input tree (`news/a.html` → `news/a.txt`); `flat` names files by
+/// their id with `/` escaped (`news%2Fa.txt`). Every file is written to a temporary name in the
+/// same folder and renamed into place, so a reader never sees a half-written file.
 public struct WriteStage: Stage {
+    /// The formats the stage writes.
+    public static let formatNames = ["txt", "markdown", "json", "jsonl"]
+
     /// Options of the `write` stage.
     public struct Options: StageOptions {
         /// The documented options.
         public static let fields = [
-            OptionField("formats", type: "[txt]", default: "[txt]", help: "Output formats; txt writes the kept blocks with a blank line between them."),
+            OptionField("formats", type: "[txt|markdown|json|jsonl]", default: "[txt]", help: "Output formats, one or several."),
+            OptionField("layout", type: "mirror|flat", default: "mirror", help: "mirror keeps the input tree (news/a.html -> news/a.txt); flat names files by id with '/' escaped as %2F."),
+            OptionField("front-matter", type: "bool", default: "false", help: "Start markdown files with YAML front matter holding the metadata."),
+            OptionField("trace", type: "bool", default: "false", help: "Include the trace of removals in json and jsonl (always on with --trace)."),
+            OptionField("jsonl-part-bytes", type: "int", default: "104857600", help: "Start a new jsonl part when the current one reaches this many (uncompressed) bytes."),
+            OptionField("jsonl-compress", type: "bool", default: "false", help: "Write jsonl parts gzip-compressed (.jsonl.gz)."),
             OptionField("skip-empty", type: "bool", default: "true", help: "Drop documents with no text left (counted as 'empty') instead of writing empty files."),
         ]
         /// The formats to write.
         public var formats: [String]
+        /// `mirror` or `flat`.
+        public var flat: Bool
+        /// Whether markdown starts with front matter.
+        public var frontMatter: Bool
+        /// Whether json includes the trace.
+        public var trace: Bool
+        /// jsonl part size.
+        public var partBytes: Int
+        /// Whether jsonl parts are compressed.
+        public var compress: Bool
         /// Whether empty documents are dropped.
         public var skipEmpty: Bool
 
         /// Reads the options.
         public init(from values: OptionValues) {
-            formats = values.choices("formats", ["txt"], default: ["txt"])
-            skipEmpty = values.bool("skip-empty", default: true)
+            formats = values.choices("formats", WriteStage.formatNames, default: ["txt"])
             if values.contains("formats") && formats.isEmpty && values.errors.isEmpty {
-                values.error("formats", "'formats' names no format; use [txt]")
+                values.error("formats", "'formats' names no format; use one or more of \(WriteStage.formatNames.joined(separator: ", "))")
             }
+            flat = values.choice("layout", ["mirror", "flat"], default: "mirror") == "flat"
+            frontMatter = values.bool("front-matter", default: false)
+            trace = values.bool("trace", default: false)
+            partBytes = values.int("jsonl-part-bytes", default: 100 << 20, range: 1_024...(1 << 40))
+            compress = values.bool("jsonl-compress", default: false)
+            skipEmpty = values.bool("skip-empty", default: true)
         }
     }
 
     /// `write`.
     public static let name = "write"
     /// What the stage does.
-    public static let summary = "Writes the kept text into the output folder, mirroring the input tree (news/a.html -> news/a.txt)."
+    public static let summary = "Writes txt, markdown, json or jsonl into the output folder, mirroring the input tree (news/a.html -> news/a.txt)."
 
     let options: Options
     let outputFolder: String
+    let includeTrace: Bool
+    var lines: JSONLinesPartWriter?
 
-    /// Creates the stage.
-    public init(options: Options, context: StageContext) {
+    /// Creates the stage; the first worker also removes jsonl parts that earlier runs with more workers left.
+    public init(options: Options, context: StageContext) throws {
         self.options = options
         self.outputFolder = context.outputFolder
+        self.includeTrace = options.trace || context.keepTrace
+        if options.formats.contains("jsonl") {
+            let prefix = Self.partPrefix(worker: context.worker)
+            Self.removeStaleParts(in: context.outputFolder, jobs: context.jobs, worker: context.worker)
+            lines = try JSONLinesPartWriter(folder: context.outputFolder, prefix: prefix, maxPartBytes: options.partBytes, compress: options.compress, includeTrace: includeTrace)
+        }
     }
 
     /// Writes the document's files.
     public mutating func process(_ document: inout Document) throws -> Disposition {
-        let text = document.text
-        if options.skipEmpty && text.allSatisfy(\.isWhitespace) {
+        if options.skipEmpty && document.blocks.allSatisfy({ $0.text.allSatisfy(\.isWhitespace) }) {
             return .drop(reason: "empty")
         }
-        let stem = OutputPath.stem(of: document.id)
+        let stem = options.flat ? OutputPath.flatName(of: document.id) : OutputPath.stem(of: document.id)
         for format in options.formats {
-            let relative = stem + "." + format
-            try OutputPath.writeAtomically(Data((text + "\n").utf8), to: relative, in: outputFolder)
+            let bytes: Data
+            let relative: String
+            switch format {
+            case "txt":
+                relative = stem + ".txt"
+                bytes = Data((document.text + "\n").utf8)
+            case "markdown":
+                relative = stem + ".md"
+                bytes = Data(MarkdownWriter.render(document, frontMatter: options.frontMatter).utf8)
+            case "json":
+                relative = stem + ".json"
+                bytes = Data(DocumentJSON.encode(document, includeTrace: includeTrace))
+            default:
+                try lines?.append(document)
+                if let part = lines?.currentPart { document.outputs.append(part) }
+                continue
+            }
+            try OutputPath.writeAtomically(bytes, to: relative, in: outputFolder)
             document.outputs.append(relative)
         }
         return .keep
     }
-}
 
-/// Names and safe writing of output files.
-public enum OutputPath {
-    /// Input extensions that output names drop, longest first.
-    static let inputExtensions = [".html.gz", ".htm.gz", ".xhtml.gz", ".txt.gz", ".text.gz", ".html", ".htm", ".xhtml", ".txt", ".text", ".gz"]
-
-    /// The id without its input extension: `news/a.html.gz` -> `news/a`.
-    public static func stem(of id: String) -> String {
-        let lower = id.lowercased()
-        for suffix in inputExtensions where lower.hasSuffix(suffix) && lower.count > suffix.count {
-            return String(id.dropLast(suffix.count))
-        }
-        return id
+    /// Publishes the last jsonl part.
+    public mutating func finish() throws {
+        try lines?.close()
     }
 
-    /// Writes `data` to `relative` inside `folder` through a temporary file and a rename.
-    ///
-    /// Refuses relative paths that would leave the folder (`..`, absolute paths).
-    public static func writeAtomically(_ data: Data, to relative: String, in folder: String) throws(DocumentError) {
-        let parts = relative.split(separator: "/")
-        guard !relative.hasPrefix("/"), !parts.contains(".."), !parts.isEmpty else {
-            throw DocumentError("refusing to write \(relative): it would leave the output folder")
-        }
-        let path = folder + "/" + relative
-        let directory = (path as NSString).deletingLastPathComponent
-        let manager = FileManager.default
-        do {
-            try manager.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        } catch {
-            throw DocumentError("cannot create the folder \(directory): \(PipelineLoader.reason(error))", hint: "check the output folder's permissions and free space")
-        }
-        let name = (path as NSString).lastPathComponent
-        let temporary = directory + "/.\(name).\(ProcessInfo.processInfo.processIdentifier).\(UInt64.random(in: 0...UInt64.max)).tmp"
-        guard manager.createFile(atPath: temporary, contents: data) else {
-            try? manager.removeItem(atPath: temporary)
-            throw DocumentError("cannot write \(path)", hint: "check the output folder's permissions and free space")
-        }
-        guard rename(temporary, path) == 0 else {
-            let reason = String(cString: strerror(errno))
-            try? manager.removeItem(atPath: temporary)
-            throw DocumentError("cannot move the output into place at \(path): \(reason)")
+    /// The jsonl part prefix of a worker: `part-w03`.
+    static func partPrefix(worker: Int) -> String {
+        "part-w" + (worker < 10 ? "0" : "") + String(worker)
+    }
+
+    /// Removes jsonl parts of this worker (or, for worker 0, of workers this run does not have).
+    static func removeStaleParts(in folder: String, jobs: Int, worker: Int) {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return }
+        let own = partPrefix(worker: worker) + "-"
+        for name in names where name.hasPrefix("part-w") && (name.hasSuffix(".jsonl") || name.hasSuffix(".jsonl.gz")) {
+            let workerDigits = name.dropFirst(6).prefix { $0.isNumber }
+            let stale = name.hasPrefix(own) || (worker == 0 && (Int(workerDigits) ?? 0) >= jobs)
+            if stale { try? FileManager.default.removeItem(atPath: folder + "/" + name) }
         }
     }
 }

@@ -1,0 +1,54 @@
+import Foundation
+
+/// Names and safe writing of output files.
+public enum OutputPath {
+    /// Input extensions that output names drop, longest first.
+    static let inputExtensions = [".html.gz", ".htm.gz", ".xhtml.gz", ".txt.gz", ".text.gz", ".html", ".htm", ".xhtml", ".txt", ".text", ".gz"]
+
+    /// The id without its input extension: `news/a.html.gz` -> `news/a`.
+    public static func stem(of id: String) -> String {
+        let lower = id.lowercased()
+        for suffix in inputExtensions where lower.hasSuffix(suffix) && lower.count > suffix.count {
+            return String(id.dropLast(suffix.count))
+        }
+        return id
+    }
+
+    /// The stem of an id as one file name: `%` and `/` escaped (`news/a.html` -> `news%2Fa`).
+    public static func flatName(of id: String) -> String {
+        stem(of: id).replacingOccurrences(of: "%", with: "%25").replacingOccurrences(of: "/", with: "%2F")
+    }
+
+    /// Writes `data` to `relative` inside `folder` through a temporary file and a rename.
+    ///
+    /// Refuses relative paths that would leave the folder (`..`, absolute paths, empty parts) and
+    /// names that the file system cannot hold (a part over 255 bytes).
+    public static func writeAtomically(_ data: Data, to relative: String, in folder: String) throws(DocumentError) {
+        let parts = relative.split(separator: "/", omittingEmptySubsequences: false)
+        guard !relative.hasPrefix("/"), !parts.isEmpty, !parts.contains(where: { $0 == ".." || $0 == "." || $0.isEmpty }) else {
+            throw DocumentError("refusing to write \(relative): it would leave the output folder", hint: "rename the input file")
+        }
+        if let long = parts.first(where: { $0.utf8.count > 240 }) {
+            throw DocumentError("cannot write \(relative): the name '\(long.prefix(40))…' is longer than the file system allows", hint: "rename the input file or use layout: mirror")
+        }
+        let path = folder + "/" + relative
+        let directory = (path as NSString).deletingLastPathComponent
+        let manager = FileManager.default
+        do {
+            try manager.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        } catch {
+            throw DocumentError("cannot create the folder \(directory): \(PipelineLoader.reason(error))", hint: "check the output folder's permissions and free space")
+        }
+        let name = (path as NSString).lastPathComponent
+        let temporary = directory + "/.\(name).\(ProcessInfo.processInfo.processIdentifier).\(UInt64.random(in: 0...UInt64.max)).tmp"
+        guard manager.createFile(atPath: temporary, contents: data) else {
+            try? manager.removeItem(atPath: temporary)
+            throw DocumentError("cannot write \(path)", hint: "check the output folder's permissions and free space")
+        }
+        guard rename(temporary, path) == 0 else {
+            let reason = String(cString: strerror(errno))
+            try? manager.removeItem(atPath: temporary)
+            throw DocumentError("cannot move the output into place at \(path): \(reason)")
+        }
+    }
+}

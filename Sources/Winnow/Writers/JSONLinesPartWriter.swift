@@ -1,0 +1,180 @@
+import Foundation
+import WinnowHTML
+
+/// Appends documents as JSON Lines to numbered part files in a folder, rotating by size.
+///
+/// - **Names**: `<prefix>-00000.jsonl`, `<prefix>-00001.jsonl`... (`.jsonl.gz` when compressed).
+///   Callers give each writer its own prefix (`part-w03`, `shard-0002-w03`), so parallel
+///   writers never touch the same file.
+/// - **Lines**: one compact ``DocumentJSON`` object and `\n` per document.
+/// - **Rotation**: a line that would take the current part past `maxPartBytes` (uncompressed)
+///   starts the next part; a line is never split, and a single longer line gets a part alone.
+/// - **Atomicity**: a part is written as `.<name>.tmp` in the folder and renamed into place when
+///   it is complete, so a reader never sees a partial part. Compressed parts are streamed
+///   through one gzip member each and are valid `.gz` files once in place.
+/// - **Lifetime**: ``close()`` publishes the last part. A writer released without `close()`
+///   deletes its unfinished part. An instance belongs to one thread (one worker).
+public final class JSONLinesPartWriter {
+    /// The folder the parts are written to.
+    public let folder: String
+    /// The start of every part's name.
+    public let prefix: String
+    /// The most uncompressed bytes a part holds (unless one line alone is longer); 0 or less: no limit.
+    public let maxPartBytes: Int
+    /// Whether parts are gzip-compressed.
+    public let compress: Bool
+    /// Whether lines include each document's trace.
+    public let includeTrace: Bool
+    /// The parts published so far, relative to ``folder``, in order.
+    public private(set) var parts: [String] = []
+
+    /// The part being written: its name, file, byte count and pending output.
+    private struct OpenPart {
+        /// The final name, relative to the folder.
+        var name: String
+        /// The temporary file's full path.
+        var temporary: String
+        /// The open temporary file.
+        var handle: FileHandle
+        /// The gzip stream, when compressing.
+        var gzip: Gzip.Stream?
+        /// Uncompressed bytes appended to this part.
+        var bytes = 0
+        /// Lines not yet handed to the file (or the gzip stream).
+        var pending: [UInt8] = []
+    }
+
+    /// The part being written, if any.
+    private var current: OpenPart?
+    /// The number of the next part to open.
+    private var nextNumber = 0
+    /// Whether ``close()`` has run.
+    private var closed = false
+    /// How many pending bytes are buffered before they go to the file.
+    private static let flushThreshold = 256 << 10
+
+    /// Creates a writer; nothing is written until the first ``append(_:)``.
+    ///
+    /// `prefix` must be a plain file name start: no `/`, not empty, not starting with `.`.
+    public init(folder: String, prefix: String, maxPartBytes: Int, compress: Bool, includeTrace: Bool = false) throws(DocumentError) {
+        guard !prefix.isEmpty, !prefix.contains("/"), !prefix.hasPrefix(".") else {
+            throw DocumentError("invalid part prefix '\(prefix)'", hint: "use a plain name such as part-w03")
+        }
+        self.folder = folder
+        self.prefix = prefix
+        self.maxPartBytes = maxPartBytes
+        self.compress = compress
+        self.includeTrace = includeTrace
+    }
+
+    /// Removes an unfinished part's temporary file.
+    deinit {
+        if let current {
+            try? current.handle.close()
+            try? FileManager.default.removeItem(atPath: current.temporary)
+        }
+    }
+
+    /// The name of the part the last appended line went to, if a part is open.
+    public var currentPart: String? { current == nil ? nil : partName(nextNumber - 1) }
+
+    /// The name of part `number`: `<prefix>-00007.jsonl` (or `.jsonl.gz`).
+    public func partName(_ number: Int) -> String {
+        let digits = String(number)
+        return prefix + "-" + String(repeating: "0", count: max(0, 5 - digits.count)) + digits + (compress ? ".jsonl.gz" : ".jsonl")
+    }
+
+    /// Appends the document as one line, starting a new part first when the line would not fit.
+    public func append(_ document: Document) throws(DocumentError) {
+        var line = DocumentJSON.encode(document, includeTrace: includeTrace, pretty: false)
+        line.append(UInt8(ascii: "\n"))
+        try append(line: line)
+    }
+
+    /// Appends one complete line (ending in `\n`), rotating parts by size.
+    func append(line: [UInt8]) throws(DocumentError) {
+        guard !closed else { throw DocumentError("the JSON Lines writer for \(prefix) is already closed") }
+        if let part = current, maxPartBytes > 0, part.bytes > 0, part.bytes + line.count > maxPartBytes {
+            try finishPart()
+        }
+        if current == nil { try openPart() }
+        current!.bytes += line.count
+        current!.pending.append(contentsOf: line)
+        if current!.pending.count >= Self.flushThreshold { try flush() }
+    }
+
+    /// Publishes the last part; returns every part written, relative to ``folder``, in order.
+    ///
+    /// Calling it again returns the same list.
+    @discardableResult
+    public func close() throws(DocumentError) -> [String] {
+        guard !closed else { return parts }
+        closed = true
+        if current != nil { try finishPart() }
+        return parts
+    }
+
+    /// Opens the next part under its temporary name.
+    private func openPart() throws(DocumentError) {
+        let manager = FileManager.default
+        do {
+            try manager.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        } catch {
+            throw DocumentError("cannot create the folder \(folder): \(error.localizedDescription)", hint: "check the output folder's permissions and free space")
+        }
+        let name = partName(nextNumber)
+        let temporary = folder + "/." + name + ".tmp"
+        guard manager.createFile(atPath: temporary, contents: nil), let handle = FileHandle(forWritingAtPath: temporary) else {
+            throw DocumentError("cannot create \(temporary)", hint: "check the output folder's permissions and free space")
+        }
+        var gzip: Gzip.Stream?
+        if compress {
+            do {
+                gzip = try Gzip.Stream()
+            } catch {
+                try? handle.close()
+                try? manager.removeItem(atPath: temporary)
+                throw DocumentError("cannot start gzip for \(name): \(error)")
+            }
+        }
+        nextNumber += 1
+        current = OpenPart(name: name, temporary: temporary, handle: handle, gzip: gzip)
+    }
+
+    /// Hands pending lines to the file, through gzip when compressing; `last` ends the gzip member.
+    private func flush(last: Bool = false) throws(DocumentError) {
+        guard var part = current else { return }
+        do {
+            var output = part.pending
+            if let gzip = part.gzip {
+                output = try gzip.compress(part.pending)
+                if last { output.append(contentsOf: try gzip.finish()) }
+            }
+            if !output.isEmpty { try part.handle.write(contentsOf: Data(output)) }
+        } catch {
+            throw DocumentError("cannot write \(part.temporary): \(error)", hint: "check the output folder's free space")
+        }
+        part.pending.removeAll(keepingCapacity: true)
+        current = part
+    }
+
+    /// Completes the current part and renames it into place.
+    private func finishPart() throws(DocumentError) {
+        guard let part = current else { return }
+        try flush(last: true)
+        current = nil
+        let path = folder + "/" + part.name
+        do {
+            try part.handle.close()
+        } catch {
+            try? FileManager.default.removeItem(atPath: part.temporary)
+            throw DocumentError("cannot close \(part.temporary): \(error)", hint: "check the output folder's free space")
+        }
+        guard rename(part.temporary, path) == 0 else {
+            let reason = String(cString: strerror(errno))
+            try? FileManager.default.removeItem(atPath: part.temporary)
+            throw DocumentError("cannot move the part into place at \(path): \(reason)")
+        }
+        parts.append(part.name)
+    }
+}
