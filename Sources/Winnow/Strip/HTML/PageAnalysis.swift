@@ -124,7 +124,9 @@ struct PageAnalysis {
         for (index, block) in blocks.enumerated() {
             guard let owner = block.node else { continue }
             if owner >= container { break }
-            if block.kind == .heading && block.level == 1 && verdicts[index].furniture == nil { candidate = index }
+            let furniture = verdicts[index].furniture
+            let marked = furniture.map { $0.strong || ElementHints.reliableReasons.contains($0.reason) } ?? false
+            if block.kind == .heading && block.level == 1 && !marked { candidate = index }
         }
         return candidate
     }
