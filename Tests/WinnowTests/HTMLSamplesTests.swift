@@ -1,0 +1,42 @@
+import Foundation
+import Testing
+@testable import Winnow
+
+/// Every HTML page in `Samples/html` comes out as exactly its headline and body, in order.
+@Suite struct HTMLSamplesTests {
+    /// The repository root, from this file's path.
+    static let repository: String = {
+        var url = URL(fileURLWithPath: #filePath)
+        for _ in 0..<3 { url.deleteLastPathComponent() }
+        return url.path
+    }()
+
+    /// The sample names with an expectation: `news/battery-train-order`.
+    static let samples: [String] = {
+        let folder = repository + "/Tests/Fixtures/samples-expected"
+        return (FileManager.default.subpaths(atPath: folder) ?? [])
+            .filter { $0.hasSuffix(".json") }
+            .map { String($0.dropLast(5)) }
+            .sorted()
+    }()
+
+    @Test(arguments: samples)
+    func bodyComesOutExactly(sample: String) throws {
+        let expected = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: Self.repository + "/Tests/Fixtures/samples-expected/\(sample).json"))) as? [String: Any]
+        let body = expected?["body"] as? [String] ?? []
+        let path = Self.repository + "/Samples/html/\(sample).html"
+        var document = Document(id: sample + ".html", source: .init(path: path))
+        let context = StageContext(inputFolder: "/", outputFolder: "/", baseFolder: "/")
+        var reader = ReadStage(options: try ReadStage.Options(from: OptionValues(yaml: "{}")), context: context)
+        var stripper = StripStage(options: .init(), context: context)
+        #expect(try reader.process(&document) == .keep)
+        #expect(try stripper.process(&document) == .keep)
+        // The expectation lists a table's rows one by one; a table block holds them as lines.
+        let kept = document.blocks.flatMap { $0.kind == .table ? $0.text.split(separator: "\n").map(String.init) : [$0.text] }
+        #expect(kept == body)
+    }
+
+    @Test func samplesArePresent() {
+        #expect(Self.samples.count >= 6)
+    }
+}
