@@ -103,3 +103,30 @@ import Testing
         }
     }
 }
+
+/// Links found by the HTML reader, written into markdown on request.
+@Suite struct MarkdownLinkTests {
+    @Test func linksAreResolvedAgainstTheCanonicalURLAndWrittenInline() throws {
+        let html = """
+            <html><head><link rel="canonical" href="https://news.example/world/rivers.html"></head><body>
+            <p>Read the <a href="/reports/2024.pdf">full report [PDF]</a> or the <a href="https://other.example/x (1)">summary</a>.</p>
+            <p>No <a href="#top">anchors</a> or <a href="javascript:void(0)">scripts</a>.</p></body></html>
+            """
+        let page = try WinnowHTMLBridge.parse(html)
+        let blocks = HTMLBlocks.blocks(of: page)
+        #expect(blocks[0].links == [
+            Block.Link(text: "full report [PDF]", url: "https://news.example/reports/2024.pdf"),
+            Block.Link(text: "summary", url: "https://other.example/x%20(1)"),
+        ])
+        #expect(blocks[1].links.isEmpty)
+        var document = Document(id: "a.html", source: .init(path: "/a.html"), blocks: blocks)
+        document.kind = .html
+        #expect(MarkdownWriter.render(document, frontMatter: false, links: true) == """
+            Read the [full report \\[PDF\\]](https://news.example/reports/2024.pdf) or the [summary](<https://other.example/x%20(1)>).
+
+            No anchors or scripts.
+
+            """)
+        #expect(!MarkdownWriter.render(document, frontMatter: false).contains("]("))
+    }
+}

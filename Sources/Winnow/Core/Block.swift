@@ -33,6 +33,22 @@ public struct Block: Sendable, Hashable, Codable {
     public var node: Int?
     /// How many characters of ``text`` sit inside links, for strippers' link density.
     public var linkLength: Int = 0
+    /// The links in the block: their text (as it stands in ``text``) and their target.
+    public var links: [Link] = []
+
+    /// A link inside a block.
+    public struct Link: Sendable, Hashable, Codable {
+        /// The link's text.
+        public var text: String
+        /// The absolute (or, without a base, as written) target URL.
+        public var url: String
+
+        /// Creates a link.
+        public init(text: String, url: String) {
+            self.text = text
+            self.url = url
+        }
+    }
 
     /// Creates a block.
     public init(_ kind: Kind, _ text: String, level: Int = 0, language: String? = nil, node: Int? = nil) {

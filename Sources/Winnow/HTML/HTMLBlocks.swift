@@ -1,3 +1,4 @@
+import Foundation
 import WinnowHTML
 
 /// Turns a parsed page into typed blocks of visible text, in reading order.
@@ -65,10 +66,43 @@ public enum HTMLBlocks {
         var linkDepth = 0
         /// Whether an inline element started or ended since the last text.
         var elementBoundary = false
+        /// Links of the block being built: where their text starts in the buffer, and the target.
+        var openLinks: [(start: Int, url: String)] = []
+        /// Finished links of the block being built.
+        var links: [Block.Link] = []
+        /// The URL relative links resolve against (`<base href>`, else the canonical URL).
+        let base: URL?
 
         init(page: HTMLDocument) {
             self.page = page
             buffer.reserveCapacity(4096)
+            let baseHref = page.firstElement(.base).flatMap { page.nodes[$0].attribute("href") }
+            let canonical = page.elements(named: .link).first { page.nodes[$0].attribute("rel")?.lowercased() == "canonical" }
+                .flatMap { page.nodes[$0].attribute("href") }
+            base = (baseHref ?? canonical ?? page.meta("og:url")).flatMap { URL(string: $0) }
+        }
+
+        /// Starts a link at the current position, when it has a target worth keeping.
+        mutating func openLink(_ node: HTMLNode) {
+            guard let href = node.attribute("href")?.trimmingCharacters(in: .whitespaces), !href.isEmpty,
+                !href.hasPrefix("#"), !href.lowercased().hasPrefix("javascript:")
+            else {
+                openLinks.append((-1, ""))
+                return
+            }
+            let resolved = URL(string: href, relativeTo: base)?.absoluteString ?? href
+            openLinks.append((buffer.count, resolved))
+        }
+
+        /// Ends the innermost link, recording its text.
+        mutating func closeLink() {
+            guard let (start, url) = openLinks.popLast(), start >= 0, start <= buffer.count else { return }
+            var end = buffer.count
+            while end > start, buffer[end - 1] == 0x20 || buffer[end - 1] == 0x0A { end -= 1 }
+            var first = start
+            while first < end, buffer[first] == 0x20 || buffer[first] == 0x0A { first += 1 }
+            guard first < end else { return }
+            links.append(Block.Link(text: String(decoding: buffer[first..<end], as: UTF8.self), url: url))
         }
 
         /// The kind of block an element starts, and its level.
@@ -104,12 +138,15 @@ public enum HTMLBlocks {
                 buffer.removeAll(keepingCapacity: true)
                 linkBytes = 0
                 pendingSpace = false
+                links.removeAll()
+                for index in openLinks.indices where openLinks[index].start >= 0 { openLinks[index].start = 0 }
             }
             while let last = buffer.last, last == 0x20 || last == 0x0A { buffer.removeLast() }
             guard !buffer.isEmpty else { return }
             let text = String(decoding: buffer, as: UTF8.self)
             var block = Block(kind, text, level: level, node: owner)
             block.linkLength = buffer.count == 0 ? 0 : text.count * linkBytes / buffer.count
+            block.links = links
             blocks.append(block)
         }
 
@@ -168,7 +205,10 @@ public enum HTMLBlocks {
                 while let top = stack.last, index >= top.end {
                     stack.removeLast()
                     elementBoundary = true
-                    if top.isLink { linkDepth -= 1 }
+                    if top.isLink {
+                        linkDepth -= 1
+                        closeLink()
+                    }
                     if top.isBlock {
                         flush(owner: owner, kind: ownerKind, level: ownerLevel)
                         if top.kind == .quote, page.nodes[top.index].tag == .blockquote { quoteDepth -= 1 }
@@ -216,7 +256,10 @@ public enum HTMLBlocks {
                 }
                 let isBlock = node.tag.isBlockLevel || (node.tag == .unknown && node.name.contains("-"))
                 let isLink = node.tag == .a
-                if isLink { linkDepth += 1 }
+                if isLink {
+                    linkDepth += 1
+                    openLink(node)
+                }
                 elementBoundary = true
                 var frameKind = Block.Kind.paragraph
                 var frameLevel = 0

@@ -24,6 +24,7 @@ public struct WriteStage: Stage {
             OptionField("formats", type: "[txt|markdown|json|jsonl]", default: "[txt]", help: "Output formats, one or several."),
             OptionField("layout", type: "mirror|flat", default: "mirror", help: "mirror keeps the input tree (news/a.html -> news/a.txt); flat names files by id with '/' escaped as %2F."),
             OptionField("front-matter", type: "bool", default: "false", help: "Start markdown files with YAML front matter holding the metadata."),
+            OptionField("links", type: "bool", default: "false", help: "Keep the page's links in markdown as [text](url), resolved against the page's base or canonical URL."),
             OptionField("trace", type: "bool", default: "false", help: "Include the trace of removals in json and jsonl (always on with --trace)."),
             OptionField("jsonl-part-bytes", type: "int", default: "104857600", help: "Start a new jsonl part when the current one reaches this many (uncompressed) bytes."),
             OptionField("jsonl-compress", type: "bool", default: "false", help: "Write jsonl parts gzip-compressed (.jsonl.gz)."),
@@ -35,6 +36,8 @@ public struct WriteStage: Stage {
         public var flat: Bool
         /// Whether markdown starts with front matter.
         public var frontMatter: Bool
+        /// Whether markdown keeps links.
+        public var links: Bool
         /// Whether json includes the trace.
         public var trace: Bool
         /// jsonl part size.
@@ -52,6 +55,7 @@ public struct WriteStage: Stage {
             }
             flat = values.choice("layout", ["mirror", "flat"], default: "mirror") == "flat"
             frontMatter = values.bool("front-matter", default: false)
+            links = values.bool("links", default: false)
             trace = values.bool("trace", default: false)
             partBytes = values.int("jsonl-part-bytes", default: 100 << 20, range: 1_024...(1 << 40))
             compress = values.bool("jsonl-compress", default: false)
@@ -96,7 +100,7 @@ public struct WriteStage: Stage {
                 bytes = Data((document.text + "\n").utf8)
             case "markdown":
                 relative = stem + ".md"
-                bytes = Data(MarkdownWriter.render(document, frontMatter: options.frontMatter).utf8)
+                bytes = Data(MarkdownWriter.render(document, frontMatter: options.frontMatter, links: options.links).utf8)
             case "json":
                 relative = stem + ".json"
                 bytes = Data(DocumentJSON.encode(document, includeTrace: includeTrace))

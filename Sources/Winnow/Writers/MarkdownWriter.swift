@@ -7,10 +7,11 @@
 /// as a number, a date, a boolean or `null`. Lists are block sequences (`- "..."`), `[]` when
 /// empty. Dates are their ISO 8601 text. With no field present, no front matter is written.
 public enum MarkdownWriter {
-    /// The document as Markdown, with front matter first when `frontMatter` is true.
-    public static func render(_ document: Document, frontMatter: Bool) -> String {
+    /// The document as Markdown, with front matter first when `frontMatter` is true, and the
+    /// page's links as `[text](url)` when `links` is true.
+    public static func render(_ document: Document, frontMatter: Bool, links: Bool = false) -> String {
         let header = frontMatter ? self.frontMatter(document.metadata) : ""
-        let body = MarkdownRenderer.render(document.blocks)
+        let body = MarkdownRenderer.render(links ? document.blocks.map(MarkdownLinks.inline) : document.blocks)
         if body.isEmpty { return header.isEmpty ? "\n" : header }
         return header + (header.isEmpty ? "" : "\n") + body + "\n"
     }
