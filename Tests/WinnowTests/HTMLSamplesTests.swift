@@ -40,3 +40,41 @@ import Testing
         #expect(Self.samples.count >= 6)
     }
 }
+
+/// Markdown of the samples keeps their structure exactly.
+@Suite struct SampleMarkdownTests {
+    func markdown(_ sample: String) throws -> String {
+        let path = HTMLSamplesTests.repository + "/Samples/html/\(sample).html"
+        var document = Document(id: sample + ".html", source: .init(path: path))
+        let context = StageContext(inputFolder: "/", outputFolder: "/", baseFolder: "/")
+        var reader = ReadStage(options: try ReadStage.Options(from: OptionValues(yaml: "{}")), context: context)
+        var stripper = StripStage(options: .init(), context: context)
+        _ = try reader.process(&document)
+        _ = try stripper.process(&document)
+        return MarkdownWriter.render(document, frontMatter: false)
+    }
+
+    @Test func tableBecomesAGFMTable() throws {
+        #expect(try markdown("news/bushfire-season-outlook").contains("""
+            | Region | Rainfall since June (mm) | Long-term average (mm) |
+            | --- | --- | --- |
+            | Coastal north | 142 | 231 |
+            | Inland north | 58 | 119 |
+            | Southern ranges | 96 | 188 |
+            | Western plains | 21 | 64 |
+            """))
+    }
+
+    @Test func listAndHeadingsKeepTheirShape() throws {
+        let cafe = try markdown("news/lakefront-cafe-reopens")
+        #expect(cafe.contains("""
+            - A reinforced roof rated for much higher wind loads
+            - Larger windows facing the lake, replacing the old bait-shop shutters
+            - A counter rebuilt from timber salvaged from the original dock
+            """))
+        let trains = try markdown("news/battery-train-order")
+        #expect(trains.hasPrefix("# Regional rail operator orders 40 battery trains in bid to retire ageing diesel fleet\n\n"))
+        #expect(trains.contains("\n\n## What happens to the old trains\n\n"))
+        #expect(trains.contains("\n\n## Funding questions\n\n"))
+    }
+}
