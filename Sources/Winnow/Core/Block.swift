@@ -31,7 +31,7 @@ public struct Block: Sendable, Hashable, Codable {
     public var language: String?
     /// The index in ``Document/html`` of the element the block was read from; nil for text input.
     public var node: Int?
-    /// How many characters of ``text`` sit inside links, for strippers' link density.
+    /// How many bytes (UTF-8) of ``text`` sit inside links, for strippers' link density.
     public var linkLength: Int = 0
     /// The links in the block: their text (as it stands in ``text``) and their target.
     public var links: [Link] = []

@@ -145,7 +145,7 @@ public enum HTMLBlocks {
             guard !buffer.isEmpty else { return }
             let text = String(decoding: buffer, as: UTF8.self)
             var block = Block(kind, text, level: level, node: owner)
-            block.linkLength = buffer.count == 0 ? 0 : text.count * linkBytes / buffer.count
+            block.linkLength = linkBytes
             block.links = links
             blocks.append(block)
         }
@@ -315,7 +315,7 @@ public enum HTMLBlocks {
                     sub.walk(cell)
                     let text = sub.blocks.map(\.text).joined(separator: " ").replacingOccurrences(of: "\n", with: " ")
                     links += sub.blocks.reduce(0) { $0 + $1.linkLength }
-                    total += text.count
+                    total += text.utf8.count
                     cells.append(text)
                 }
                 if cells.contains(where: { !$0.isEmpty }) { rows.append(cells.joined(separator: " | ")) }

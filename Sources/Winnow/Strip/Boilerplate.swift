@@ -49,16 +49,15 @@ enum Boilerplate {
     ]
 
     /// Phrases (lowercased) that mark an image caption or credit anywhere in a line.
-    static let creditFragments: [[UInt8]] = [
+    static let creditFragments = PhraseSet([
         "photo: ", "photograph: ", "image: ", "credit: ", "photo credit", "image credit", "photo by ", "photo via ", "image via ",
         "via unsplash", "via pexels", "/ shutterstock", "shutterstock", "getty images", "/ reuters", "/ afp", "foto: ", "bild: ",
-    ].map { Array($0.utf8) }
+    ].map { ($0, true) })
 
     /// Whether a line of up to a few hundred characters credits an image ("Photo: Jane Doe / Reuters").
     static func isCredit(_ text: String) -> Bool {
         guard text.utf8.count < 300 else { return false }
-        let lower = text.utf8.contains { $0 >= 0x80 } ? Array(text.lowercased().utf8) : ByteSearch.asciiLowercased(text)
-        return creditFragments.contains { ByteSearch.contains(lower, $0) }
+        return creditFragments.contains(in: text)
     }
 
     /// Words that, with "cookies", make a paragraph a consent notice.
@@ -66,10 +65,13 @@ enum Boilerplate {
 
     /// Whether a paragraph of up to 800 characters is a cookie or consent notice.
     static func isCookieNotice(_ text: String) -> Bool {
-        guard text.utf8.count < 800 else { return false }
+        guard text.utf8.count < 800, ByteSearch.contains(Array(text.utf8), ookieBytes) else { return false }
         let lower = ByteSearch.asciiLowercased(text)
         return ByteSearch.contains(lower, cookiesBytes) && cookieContext.contains { ByteSearch.contains(lower, $0) }
     }
+
+    /// `ookie`, as bytes: a quick test before lowercasing.
+    static let ookieBytes = Array("ookie".utf8)
 
     /// `cookies`, as bytes.
     static let cookiesBytes = Array("cookies".utf8)

@@ -4,7 +4,7 @@ enum BlockScore {
     /// or furniture-phrased text scores low.
     static func probability(_ block: Block) -> Double {
         let text = block.text
-        let length = text.count
+        let length = text.utf8.count
         guard length > 0 else { return 0 }
         let linkDensity = min(1, Double(block.linkLength) / Double(length))
         var score: Double
@@ -37,7 +37,7 @@ enum BlockScore {
             score = min(score, 0.05)
         } else if Boilerplate.isCredit(text) || Boilerplate.isCookieNotice(text) {
             score = min(score, 0.1)
-        } else if length < 90, Boilerplate.isDateline(text) {
+        } else if length < 90, text.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }), Boilerplate.isDateline(text) {
             score = min(score, 0.15)
         }
         return max(0, min(1, score))

@@ -71,9 +71,7 @@ enum ElementHints {
         return hint
     }
 
-    /// Substrings of class or id names that mark furniture, with their reason.
-    static let negativeSubstrings: [([UInt8], String)] = negativeSubstringsTable.map { (Array($0.0.utf8), $0.1) }
-    /// The same, as written.
+    /// Substrings of class or id names that mark furniture, with their reason (earlier wins).
     static let negativeSubstringsTable: [(String, String)] = [
         ("cookie", "cookie-notice"), ("consent", "cookie-notice"), ("gdpr", "cookie-notice"),
         ("navbar", "navigation"), ("navigation", "navigation"), ("breadcrumb", "navigation"), ("menu", "navigation"),
@@ -88,6 +86,12 @@ enum ElementHints {
         ("comment", "comments"), ("disqus", "comments"), ("copyright", "copyright"), ("byline", "byline"),
         ("author-bio", "byline"), ("tags", "tags"), ("tag-list", "tags"), ("toolbar", "navigation"), ("print", "share"),
     ]
+
+    /// The furniture substrings, found in one pass over a name.
+    static let negativePhrases = PhraseSet(negativeSubstringsTable)
+
+    /// The positive substrings, found in one pass over a name.
+    static let positivePhrases = PhraseSet(positiveTable.map { ($0, true) })
 
     /// Whole tokens of class or id names that mark furniture.
     static let negativeTokens: [String: String] = [
@@ -120,7 +124,7 @@ enum ElementHints {
 
     /// The first furniture reason class or id names give.
     static func firstNegativeReason(_ names: [UInt8]) -> String? {
-        for (needle, reason) in negativeSubstrings where ByteSearch.contains(names, needle) {
+        if let reason = negativePhrases.firstMatch(in: String(decoding: names, as: UTF8.self)) {
             return reason
         }
         for token in names.split(whereSeparator: { $0 == 0x20 || $0 == 0x5F || $0 == 0x09 || $0 == 0x0A }) {
@@ -133,8 +137,6 @@ enum ElementHints {
     }
 
     /// Substrings of class or id names that mark the main content.
-    static let positiveSubstrings: [[UInt8]] = positiveTable.map { Array($0.utf8) }
-    /// The same, as written.
     static let positiveTable = [
         "article", "content", "post-body", "postbody", "entry", "story", "main", "blog-post", "post-text", "text-body",
         "body-text", "prose", "markdown", "rich-text", "richtext", "page-body", "post_content", "description",
@@ -142,6 +144,6 @@ enum ElementHints {
 
     /// Whether class or id names mark the main content.
     static func isPositive(_ names: [UInt8]) -> Bool {
-        positiveSubstrings.contains { ByteSearch.contains(names, $0) }
+        positivePhrases.contains(in: String(decoding: names, as: UTF8.self))
     }
 }

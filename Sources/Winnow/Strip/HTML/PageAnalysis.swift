@@ -6,7 +6,7 @@ struct PageAnalysis {
     let blocks: [Block]
     /// Each block's verdict.
     var verdicts: [HTMLStripper.Verdict] = []
-    /// Characters of block text inside each element.
+    /// Bytes (UTF-8) of block text inside each element.
     var textLength: [Int32]
     /// `length × (2p − 1)` summed over the blocks inside each element.
     var score: [Double]
@@ -21,7 +21,7 @@ struct PageAnalysis {
         textLength = [Int32](repeating: 0, count: page.nodes.count)
         score = [Double](repeating: 0, count: page.nodes.count)
         var hints = [ElementHint?](repeating: nil, count: page.nodes.count)
-        lengths = blocks.map { $0.text.count }
+        lengths = blocks.map { $0.text.utf8.count }
         totalLength = lengths.reduce(0, +)
         for (index, block) in blocks.enumerated() {
             guard let owner = block.node else { continue }

@@ -1,0 +1,54 @@
+/// A set of phrases found in text in one pass, ignoring ASCII case.
+///
+/// Phrases are grouped by their first byte, so a scan looks at each position once and compares
+/// only the phrases that can start there. Phrases must be lowercase; non-ASCII bytes compare as
+/// they are.
+struct PhraseSet<Value: Sendable>: Sendable {
+    /// Phrases by their first (lowercase) byte: the phrase's bytes, its value and its rank.
+    private let byFirstByte: [[(bytes: [UInt8], value: Value, rank: Int)]]
+
+    /// Creates the set; a phrase earlier in the list wins over a later one found in the same text.
+    init(_ phrases: [(String, Value)]) {
+        var table = [[(bytes: [UInt8], value: Value, rank: Int)]](repeating: [], count: 256)
+        for (rank, (phrase, value)) in phrases.enumerated() where !phrase.isEmpty {
+            let bytes = Array(phrase.utf8)
+            table[Int(bytes[0])].append((bytes, value, rank))
+        }
+        byFirstByte = table
+    }
+
+    /// The value of the earliest-listed phrase found anywhere in `text`, if any.
+    func firstMatch(in text: String) -> Value? {
+        var best: (rank: Int, value: Value)?
+        var text = text
+        text.withUTF8 { bytes in
+            for start in bytes.indices {
+                for candidate in byFirstByte[Int(Self.lower(bytes[start]))] where candidate.rank < (best?.rank ?? .max) {
+                    if Self.matches(candidate.bytes, in: bytes, at: start) { best = (candidate.rank, candidate.value) }
+                }
+            }
+        }
+        return best?.value
+    }
+
+    /// Whether any phrase occurs in `text`.
+    func contains(in text: String) -> Bool { firstMatch(in: text) != nil }
+
+    /// Whether `phrase` occurs in `bytes` at `start`, ignoring ASCII case.
+    @inline(__always)
+    static func matches(_ phrase: [UInt8], in bytes: UnsafeBufferPointer<UInt8>, at start: Int) -> Bool {
+        guard start + phrase.count <= bytes.count else { return false }
+        var offset = 1
+        while offset < phrase.count {
+            if lower(bytes[start + offset]) != phrase[offset] { return false }
+            offset += 1
+        }
+        return true
+    }
+
+    /// An ASCII letter lowercased; other bytes as they are.
+    @inline(__always)
+    static func lower(_ byte: UInt8) -> UInt8 {
+        byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+    }
+}
