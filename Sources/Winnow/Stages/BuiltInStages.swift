@@ -5,6 +5,7 @@ extension StageRegistry {
         registry.register(ReadStage.self)
         registry.register(RulesStage.self)
         registry.register(StripStage.self)
+        registry.register(NormalizeStage.self)
         registry.register(WriteStage.self)
         return registry
     }
