@@ -33,5 +33,5 @@ for set in "${SETS[@]}"; do
     pred="$WORK/readability-flat"; mkdir -p "$pred"
     for f in "$out"/*/source.txt; do cp "$f" "$pred/$(basename "$(dirname "$f")").txt"; done
   fi
-  python3 "$SHARED/tools/score.py" --set "$set" --pred "$pred" | sed -n '1,12p' | grep -v '^worst\|^  id\|^metadata'
+  python3 "$SHARED/tools/score.py" --set "$set" --pred "$pred" | awk '/^metadata/ {exit} {print}'
 done
