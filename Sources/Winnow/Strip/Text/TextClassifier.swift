@@ -1,0 +1,105 @@
+/// Decides, block by block, whether a plain-text page's block is content or boilerplate.
+///
+/// 1. A first pass scores each block on its own evidence (``TextPage``) with a linear model.
+/// 2. A second pass (boosted trees, ``TreeEnsemble``) rescores each block with that evidence and
+///    the first-pass scores around it (``TextContext``): the neighbours' class, the densest
+///    stretch of prose, the distance to the nearest strong paragraph, closing headers between.
+/// 3. The mode sets the score a block needs; phrase rules override the score for clear furniture
+///    (share bars, cookie notices, pagers, copyright lines...), and a block repeating the words of
+///    an earlier kept block goes.
+enum TextClassifier {
+    /// What was decided about one block.
+    struct Verdict: Sendable, Hashable {
+        /// Whether the block is kept.
+        var keep: Bool
+        /// Why it goes (`navigation`, `share`, `low-text-density`...); empty when kept.
+        var reason: String
+        /// The rule that decided, or nil when the score did.
+        var rule: String?
+        /// The second-pass score, as log-odds of being content.
+        var score: Double
+
+        /// The rule or the score that decided, for the trace: "score -1.52 < -1.00".
+        func detail(threshold: Double) -> String {
+            if let rule { return rule }
+            return "score " + Self.format(score) + (keep ? " >= " : " < ") + Self.format(threshold)
+        }
+
+        /// A number with two decimals, without Foundation's formatting.
+        static func format(_ value: Double) -> String {
+            let hundredths = Int((abs(value) * 100).rounded())
+            let fraction = hundredths % 100
+            return (value < 0 && hundredths > 0 ? "-" : "") + "\(hundredths / 100)." + (fraction < 10 ? "0" : "") + "\(fraction)"
+        }
+    }
+
+    /// The score a block needs in each mode.
+    static func threshold(_ mode: StripStage.Mode) -> Double {
+        switch mode {
+        case .precision: 0.0
+        case .balanced: -0.9
+        case .recall: -1.8
+        }
+    }
+
+    /// The second-pass scores of a page's blocks.
+    static func scores(_ page: TextPage) -> [Double] {
+        let local = TextPage.featureNames.count, context = TextContext.featureNames.count, width = local + context
+        var matrix = [Double](repeating: 0, count: page.count * width)
+        var first = [Double](repeating: 0, count: page.count)
+        return matrix.withUnsafeMutableBufferPointer { matrix in
+            for index in 0..<page.count {
+                page.write(index, into: matrix, at: index * width + context)
+                first[index] = TextModel.firstPass(UnsafeBufferPointer(rebasing: matrix[(index * width + context)..<((index + 1) * width)]))
+            }
+            TextContext.write(scores: first, words: page.measures.map(\.words), leading: page.phrases.map(\.first), into: matrix, width: width)
+            return (0..<page.count).map { TextModel.secondPass.score(UnsafeBufferPointer(rebasing: matrix[($0 * width)..<(($0 + 1) * width)])) }
+        }
+    }
+
+    /// The verdicts for a page's blocks in `mode`.
+    static func verdicts(_ page: TextPage, mode: StripStage.Mode) -> [Verdict] {
+        let scores = scores(page)
+        let threshold = threshold(mode)
+        var keptHashes: Set<UInt64> = []
+        var verdicts: [Verdict] = []
+        verdicts.reserveCapacity(page.count)
+        for index in 0..<page.count {
+            let measure = page.measures[index], score = scores[index]
+            if let rule = rule(page, index) {
+                verdicts.append(Verdict(keep: false, reason: rule.reason, rule: rule.detail, score: score))
+            } else if score < threshold {
+                verdicts.append(Verdict(keep: false, reason: reason(page, index), rule: nil, score: score))
+            } else if measure.words >= 3, measure.textHash != 0, !keptHashes.insert(measure.textHash).inserted {
+                verdicts.append(Verdict(keep: false, reason: "duplicate", rule: "repeats a kept block", score: score))
+            } else {
+                verdicts.append(Verdict(keep: true, reason: "", rule: nil, score: score))
+            }
+        }
+        return verdicts
+    }
+
+    /// The phrase rule that removes block `index` whatever its score, if one does.
+    static func rule(_ page: TextPage, _ index: Int) -> (reason: String, detail: String)? {
+        let measure = page.measures[index], phrase = page.phrases[index]
+        if measure.copyrightSign || phrase.rights || (phrase.copyright && measure.digits >= 4), measure.words <= 60 {
+            return ("copyright", "copyright notice")
+        }
+        if let leading = phrase.leading, measure.words <= leading.ruleLimit {
+            return (leading.rawValue, "short block opening with a furniture phrase")
+        }
+        if measure.runTogether >= 3, measure.words <= 3 {
+            return ("navigation", "words run together")
+        }
+        return nil
+    }
+
+    /// Why a block the score removed is boilerplate: its phrase, the menu shape, or its low density.
+    static func reason(_ page: TextPage, _ index: Int) -> String {
+        let measure = page.measures[index]
+        if let leading = page.phrases[index].leading { return leading.rawValue }
+        if measure.words <= 4 && (page.runs[index] >= 3 || page.capitalShare(index) >= 0.6) { return "navigation" }
+        if measure.runTogether >= 2 && measure.words <= 6 { return "navigation" }
+        return "low-text-density"
+    }
+}
