@@ -38,17 +38,14 @@ extension WinnowCommand {
 
         func run() throws {
             let path = PathResolver.resolve(page, against: FileManager.default.currentDirectoryPath)
-            var document = Document(id: (path as NSString).lastPathComponent, source: .init(path: path), keepTrace: explain)
-            let context = StageContext(inputFolder: "/", outputFolder: "/", baseFolder: "/", keepTrace: explain)
-            var reader = ReadStage(options: try ReadStage.Options(from: OptionValues(yaml: "{}")), context: context)
+            let options = StripStage.Options(mode: StripStage.Mode(rawValue: mode) ?? .balanced, comments: comments)
+            let document: Document
             do {
-                _ = try reader.process(&document)
+                document = try Extraction.extract(path: path, options: options, keepTrace: explain)
             } catch {
                 FileHandle.standardError.write(Data("winnow: \(path): \(error)\n".utf8))
                 throw ExitCode(ExitStatus.someFailed)
             }
-            var stripper = StripStage(options: .init(mode: StripStage.Mode(rawValue: mode) ?? .balanced, comments: comments), context: context)
-            _ = try stripper.process(&document)
             if explain {
                 for note in document.trace.notes { print("# \(note)") }
                 for removal in document.trace.removals {

@@ -24,13 +24,7 @@ import Testing
     func bodyComesOutExactly(sample: String) throws {
         let expected = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: Self.repository + "/Tests/Fixtures/samples-expected/\(sample).json"))) as? [String: Any]
         let body = expected?["body"] as? [String] ?? []
-        let path = Self.repository + "/Samples/html/\(sample).html"
-        var document = Document(id: sample + ".html", source: .init(path: path))
-        let context = StageContext(inputFolder: "/", outputFolder: "/", baseFolder: "/")
-        var reader = ReadStage(options: try ReadStage.Options(from: OptionValues(yaml: "{}")), context: context)
-        var stripper = StripStage(options: .init(), context: context)
-        #expect(try reader.process(&document) == .keep)
-        #expect(try stripper.process(&document) == .keep)
+        let document = try Extraction.extract(path: Self.repository + "/Samples/html/\(sample).html")
         // The expectation lists a table's rows one by one; a table block holds them as lines.
         let kept = document.blocks.flatMap { $0.kind == .table ? $0.text.split(separator: "\n").map(String.init) : [$0.text] }
         #expect(kept == body)
@@ -44,13 +38,7 @@ import Testing
 /// Markdown of the samples keeps their structure exactly.
 @Suite struct SampleMarkdownTests {
     func markdown(_ sample: String) throws -> String {
-        let path = HTMLSamplesTests.repository + "/Samples/html/\(sample).html"
-        var document = Document(id: sample + ".html", source: .init(path: path))
-        let context = StageContext(inputFolder: "/", outputFolder: "/", baseFolder: "/")
-        var reader = ReadStage(options: try ReadStage.Options(from: OptionValues(yaml: "{}")), context: context)
-        var stripper = StripStage(options: .init(), context: context)
-        _ = try reader.process(&document)
-        _ = try stripper.process(&document)
+        let document = try Extraction.extract(path: HTMLSamplesTests.repository + "/Samples/html/\(sample).html")
         return MarkdownWriter.render(document, frontMatter: false)
     }
 
