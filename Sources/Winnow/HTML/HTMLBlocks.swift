@@ -73,13 +73,18 @@ public enum HTMLBlocks {
         /// The URL relative links resolve against (`<base href>`, else the canonical URL).
         let base: URL?
 
-        init(page: HTMLDocument) {
+        /// Creates a builder; `base` is found in the page unless a parent builder passes its own.
+        init(page: HTMLDocument, base: URL?? = nil) {
             self.page = page
             buffer.reserveCapacity(4096)
+            if let base {
+                self.base = base
+                return
+            }
             let baseHref = page.firstElement(.base).flatMap { page.nodes[$0].attribute("href") }
             let canonical = page.elements(named: .link).first { page.nodes[$0].attribute("rel")?.lowercased() == "canonical" }
                 .flatMap { page.nodes[$0].attribute("href") }
-            base = (baseHref ?? canonical ?? page.meta("og:url")).flatMap { URL(string: $0) }
+            self.base = (baseHref ?? canonical ?? page.meta("og:url")).flatMap { URL(string: $0) }
         }
 
         /// Starts a link at the current position, when it has a target worth keeping.
@@ -307,15 +312,14 @@ public enum HTMLBlocks {
         /// Emits a data table as one block: a row per line, cells joined by " | ".
         mutating func appendTable(_ index: Int) {
             var rows: [String] = []
-            var links = 0, total = 0
+            var links = 0
             for row in page.descendants(of: index) where page.nodes[row].tag == .tr {
                 var cells: [String] = []
                 for cell in page.children(of: row) where page.nodes[cell].tag == .td || page.nodes[cell].tag == .th {
-                    var sub = Builder(page: page)
+                    var sub = Builder(page: page, base: .some(base))
                     sub.walk(cell)
                     let text = sub.blocks.map(\.text).joined(separator: " ").replacingOccurrences(of: "\n", with: " ")
                     links += sub.blocks.reduce(0) { $0 + $1.linkLength }
-                    total += text.utf8.count
                     cells.append(text)
                 }
                 if cells.contains(where: { !$0.isEmpty }) { rows.append(cells.joined(separator: " | ")) }
@@ -324,7 +328,6 @@ public enum HTMLBlocks {
             var block = Block(.table, rows.joined(separator: "\n"), node: index)
             block.linkLength = links
             blocks.append(block)
-            _ = total
         }
     }
 }
