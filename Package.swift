@@ -15,6 +15,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.0.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.0.0"),
     ],
     targets: [
         .systemLibrary(
@@ -29,12 +31,18 @@ let package = Package(
                 "WinnowHTML",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
             ]
         ),
         .target(name: "WinnowTesting", dependencies: ["Winnow"]),
         .target(
             name: "WinnowCommandLine",
-            dependencies: ["Winnow", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: [
+                "Winnow",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
         ),
         .executableTarget(name: "WinnowCLI", dependencies: ["WinnowCommandLine"]),
         .executableTarget(name: "WinnowBenchmark", dependencies: ["Winnow", "WinnowHTML"]),

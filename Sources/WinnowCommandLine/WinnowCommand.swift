@@ -9,8 +9,10 @@ public struct WinnowCommand: ParsableCommand {
         commandName: "winnow",
         abstract: "Turn scraped web pages into clean, normalized text.",
         discussion: """
-            Exit codes: 0 every document processed; 1 some documents failed (the others were \
-            processed); 2 usage error; 78 configuration error.
+            Exit codes: 0 success; 1 some documents failed (the others were processed), or more \
+            than --max-failures; 2 usage error; 74 the output folder could not be written; 75 the \
+            output folder is locked by another run; 78 configuration error; 130 / 143 interrupted \
+            by SIGINT / SIGTERM.
             """,
         version: WinnowVersion.current,
         subcommands: [Run.self, Validate.self, Stages.self, Extract.self]
@@ -26,7 +28,7 @@ public struct WinnowCommand: ParsableCommand {
     public static func entry(registry: StageRegistry = .builtIn) -> Never {
         Registry.current = registry
         do {
-            var command = try parseAsRoot()
+            var command = try parseAsRoot(preparedArguments(Array(CommandLine.arguments.dropFirst())))
             try command.run()
             Foundation.exit(0)
         } catch let error as ConfigurationError {
@@ -46,12 +48,27 @@ public struct WinnowCommand: ParsableCommand {
     }
 }
 
+/// The command line with a bare `--wait` (wait as long as it takes) spelt `--wait=forever`,
+/// since `--wait[=SECONDS]` takes its value only after `=`.
+func preparedArguments(_ arguments: [String]) -> [String] {
+    var result: [String] = []
+    for argument in arguments {
+        if argument == "--" { return result + arguments[result.count...] }
+        result.append(argument == "--wait" ? "--wait=" + WinnowCommand.Run.waitForever : argument)
+    }
+    return result
+}
+
 /// winnow's exit statuses.
 enum ExitStatus {
     /// Some documents failed.
     static let someFailed: Int32 = 1
     /// The command line was wrong.
     static let usage: Int32 = 2
+    /// The output folder could not be written (EX_IOERR).
+    static let outputFailed: Int32 = 74
+    /// Another run holds the output folder (EX_TEMPFAIL).
+    static let locked: Int32 = 75
     /// The pipeline file was wrong (EX_CONFIG).
     static let configuration: Int32 = 78
 }

@@ -8,6 +8,15 @@ public struct DocumentOutcome: Sendable, Hashable {
         case dropped(stage: String, reason: String)
         /// A stage threw; the message says what was wrong.
         case failed(stage: String, message: String)
+        /// The manifest records it as done with the same content, pipeline and winnow version:
+        /// its outputs were kept and no stage ran.
+        case unchanged
+
+        /// Whether a stage failed.
+        public var isFailure: Bool {
+            if case .failed = self { return true }
+            return false
+        }
     }
 
     /// The document's id (its path relative to the input folder).
@@ -28,4 +37,6 @@ public struct DocumentOutcome: Sendable, Hashable {
     public var fixes: [String: Int]
     /// Seconds spent on it.
     public var seconds: Double
+    /// When its processing started, in seconds since the run started.
+    public var start: Double = 0
 }

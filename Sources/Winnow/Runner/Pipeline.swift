@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import Logging
 import Synchronization
 
 /// Runs a configured pipeline over an input folder with a pool of workers.
@@ -10,6 +11,12 @@ import Synchronization
 /// whatever the corpus size. Each document's outputs depend only on that document, so the output
 /// folder is identical whatever the job count. A document whose stage throws is recorded as
 /// failed; the others go on.
+///
+/// Runs are incremental: an input whose bytes, pipeline hash and winnow version match a finished
+/// entry of the output folder's manifest (and whose outputs are all there) is not processed again.
+/// Every finished document is appended to `_journal.jsonl` at once, so after a crash or `kill -9`
+/// the next run keeps what was done and redoes the rest; the output folder then ends up as an
+/// uninterrupted run would have left it.
 public struct Pipeline: Sendable {
     /// The configuration to run.
     public var configuration: PipelineConfiguration
@@ -24,22 +31,67 @@ public struct Pipeline: Sendable {
         max(1, configuration.jobs ?? ProcessInfo.processInfo.activeProcessorCount)
     }
 
-    /// Runs the pipeline; `observe` sees each document's outcome as it ends (from any worker).
+    /// Runs the pipeline with default ``RunOptions``.
     public func run(observe: @escaping @Sendable (DocumentOutcome) -> Void = { _ in }) throws(DocumentError) -> RunReport {
+        do {
+            return try run(options: RunOptions(), observe: observe)
+        } catch let error as DocumentError {
+            throw error
+        } catch {
+            throw DocumentError("\(error)")
+        }
+    }
+
+    /// Runs the pipeline; `observe` sees each document's outcome as it ends (from any worker).
+    ///
+    /// Throws ``RunLock/Busy`` when another run holds the output folder, and ``DocumentError``
+    /// when the input folder cannot be listed or the output folder cannot be written.
+    public func run(options: RunOptions, observe: @escaping @Sendable (DocumentOutcome) -> Void = { _ in }) throws -> RunReport {
+        let configuration = self.configuration
+        let folder = configuration.outputFolder
+        let logger = options.logger
+        let lock = options.lock ? try RunLock(folder: folder, wait: options.lockWait) : nil
         let start = DispatchTime.now()
         let started = Date()
-        let listing = try InputWalker(configuration.input, skipFolder: configuration.outputFolder).files()
+        defer { withExtendedLifetime(lock) {} }
+        let listing = try InputWalker(configuration.input, skipFolder: folder).files()
         let files = listing.files
+        do {
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        } catch {
+            throw DocumentError("cannot create the output folder \(folder): \(PipelineLoader.reason(error))", hint: "check the path and its permissions")
+        }
+
+        var state = ManifestState.load(folder: folder)
+        if state.unclean {
+            logger.notice("the last run in this folder did not finish; keeping its finished documents", metadata: ["folder": "\(folder)"])
+            Self.removeTemporaryFiles(in: folder)
+        }
+        let referenced = Set(state.entries.values.flatMap(\.outputs))
+        for output in state.staleOutputs where !referenced.contains(output) {
+            try? FileManager.default.removeItem(atPath: folder + "/" + output)
+        }
+        Self.removeOrphanParts(in: folder, referenced: referenced)
+        let previous = state.entries
+        let journal = try Journal(folder: folder)
+        logger.info("running \(configuration.file) over \(files.count) inputs of \(configuration.input.folder)", metadata: [
+            "inputs": "\(files.count)", "recorded": "\(previous.count)", "output": "\(folder)", "pipeline": "\(configuration.hash)",
+        ])
+        options.listed?(files.count)
+
         let jobs = min(self.jobs, max(1, files.count))
         let next = Atomic<Int>(0)
+        let failedCount = Atomic<Int>(0)
+        let processedCount = Atomic<Int>(0)
+        let limitHit = Atomic<Bool>(false)
         let outcomes = Mutex<[DocumentOutcome?]>(Array(repeating: nil, count: files.count))
+        let staleLines = Mutex<[String: Set<String>]>(state.staleLines)
         let setup = Mutex<[String]>([])
-        let configuration = self.configuration
-        try? FileManager.default.createDirectory(atPath: configuration.outputFolder, withIntermediateDirectories: true)
+        let journalProblem = Mutex<String?>(nil)
 
         DispatchQueue.concurrentPerform(iterations: jobs) { worker in
             let context = StageContext(
-                inputFolder: configuration.input.folder, outputFolder: configuration.outputFolder,
+                inputFolder: configuration.input.folder, outputFolder: folder,
                 baseFolder: configuration.baseFolder, worker: worker, jobs: jobs, keepTrace: configuration.keepTrace)
             var stages: [(name: String, stage: any Stage)] = []
             for factory in configuration.stages {
@@ -50,13 +102,53 @@ public struct Pipeline: Sendable {
                     return
                 }
             }
-            while true {
+            while options.control?.stopSignal == nil, !limitHit.load(ordering: .relaxed), journalProblem.withLock({ $0 == nil }) {
                 let index = next.add(1, ordering: .relaxed).oldValue
                 guard index < files.count else { break }
-                let outcome = Self.process(
-                    files[index], stages: &stages, keepTrace: configuration.keepTrace,
-                    keepDropped: configuration.keepDropped, outputFolder: configuration.outputFolder)
+                let file = files[index]
+                let old = previous[file.id]
+                let began = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
+                if !options.force, let old, Self.isUnchanged(file, entry: old, pipeline: configuration.hash, folder: folder) {
+                    var outcome = DocumentOutcome(
+                        id: file.id, path: file.path, size: file.size, sha256: old.sha256, status: .unchanged,
+                        outputs: old.outputs, removals: [:], fixes: [:], seconds: 0)
+                    outcome.start = began
+                    outcomes.withLock { $0[index] = outcome }
+                    observe(outcome)
+                    continue
+                }
+                var outcome = Self.process(
+                    file, stages: &stages, keepTrace: configuration.keepTrace,
+                    keepDropped: configuration.keepDropped, outputFolder: folder)
+                outcome.start = began
+                if let old {
+                    let kept = Set(outcome.outputs)
+                    for output in old.outputs where !kept.contains(output) {
+                        if JSONLinesPartWriter.isPartName(output) {
+                            _ = staleLines.withLock { $0[output, default: []].insert(old.id) }
+                        } else {
+                            try? FileManager.default.removeItem(atPath: folder + "/" + output)
+                        }
+                    }
+                }
+                do {
+                    try journal.append(ManifestEntry(outcome, pipeline: configuration.hash))
+                } catch {
+                    journalProblem.withLock { if $0 == nil { $0 = "\(error)" } }
+                }
                 outcomes.withLock { $0[index] = outcome }
+                let processed = processedCount.add(1, ordering: .relaxed).newValue
+                if case .failed(let stage, let message) = outcome.status {
+                    let failed = failedCount.add(1, ordering: .relaxed).newValue
+                    logger.error("\(file.path): failed in stage '\(stage)': \(message)")
+                    if case .count = options.maxFailures, options.maxFailures?.exceeded(failed: failed, processed: processed) == true {
+                        limitHit.store(true, ordering: .relaxed)
+                    }
+                } else if case .dropped(let stage, let reason) = outcome.status {
+                    logger.debug("\(file.id): dropped by '\(stage)': \(reason)")
+                } else {
+                    logger.trace("\(file.id): written", metadata: ["seconds": "\(outcome.seconds)"])
+                }
                 observe(outcome)
             }
             for index in stages.indices {
@@ -71,16 +163,95 @@ public struct Pipeline: Sendable {
         var report = RunReport()
         report.jobs = jobs
         report.problems = listing.problems + setup.withLock { $0 }
-        let finished = outcomes.withLock { $0 }.compactMap { $0 }
-        for outcome in finished { report.add(outcome) }
+        if let problem = journalProblem.withLock({ $0 }) {
+            report.outputProblem = problem
+            report.stoppedEarly = "the output folder could not record finished documents: \(problem)"
+        }
+        let finished = outcomes.withLock { $0 }
+        for outcome in finished.compactMap({ $0 }) {
+            report.add(outcome)
+            if outcome.status != .unchanged {
+                state.entries[outcome.id] = ManifestEntry(outcome, pipeline: configuration.hash)
+            }
+        }
+        report.notReached = finished.count - finished.compactMap({ $0 }).count
+        if let signal = options.control?.stopSignal {
+            report.interruptedBy = signal
+            report.stoppedEarly = "interrupted by signal \(signal)"
+        }
+        if limitHit.load(ordering: .relaxed), let limit = options.maxFailures {
+            report.stoppedEarly = "more than \(limit) documents failed"
+        }
+
+        // Inputs that are gone: their outputs go with --prune; otherwise they stay, and are counted.
+        let present = Set(files.map(\.id))
+        var gone = state.entries.keys.filter { !present.contains($0) }
+        gone.sort { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        var lines = staleLines.withLock { $0 }
+        if options.prune {
+            for id in gone {
+                guard let entry = state.entries.removeValue(forKey: id) else { continue }
+                for output in entry.outputs {
+                    if JSONLinesPartWriter.isPartName(output) {
+                        lines[output, default: []].insert(id)
+                    } else {
+                        try? FileManager.default.removeItem(atPath: folder + "/" + output)
+                    }
+                }
+                logger.debug("\(id): pruned, its input is gone")
+            }
+            report.pruned = gone.count
+        } else {
+            report.gone = gone.count
+        }
+        for (part, ids) in lines.sorted(by: { $0.key < $1.key }) {
+            do {
+                try JSONLinesPartWriter.removeLines(of: ids, fromPart: part, in: folder)
+            } catch {
+                report.problems.append("\(error)")
+            }
+        }
+
         report.seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
         report.started = started
         do {
-            try RunFiles(configuration: configuration).write(outcomes: finished, report: report)
+            try RunFiles(configuration: configuration).write(entries: state.entries, outcomes: finished.compactMap { $0 }, report: report)
+            if journalProblem.withLock({ $0 }) == nil {
+                try? FileManager.default.removeItem(atPath: folder + "/" + ManifestState.journalName)
+            }
         } catch {
             report.problems.append("\(error)")
         }
         return report
+    }
+
+    /// Whether `file` is still what `entry` records as done by this pipeline and version.
+    static func isUnchanged(_ file: InputFile, entry: ManifestEntry, pipeline: String, folder: String) -> Bool {
+        guard entry.isComplete, entry.pipeline == pipeline, entry.winnow == WinnowVersion.current,
+              entry.size == file.size, let recorded = entry.sha256 else { return false }
+        let manager = FileManager.default
+        for output in entry.outputs where !manager.fileExists(atPath: folder + "/" + output) { return false }
+        guard let data = manager.contents(atPath: file.path) else { return false }
+        return Digest.sha256(data) == recorded
+    }
+
+    /// Removes temporary files (`.name….tmp`) an interrupted run left in the output folder.
+    static func removeTemporaryFiles(in folder: String) {
+        guard let walker = FileManager.default.enumerator(atPath: folder) else { return }
+        while let relative = walker.nextObject() as? String {
+            let name = (relative as NSString).lastPathComponent
+            if name.hasPrefix("."), name.hasSuffix(".tmp") {
+                try? FileManager.default.removeItem(atPath: folder + "/" + relative)
+            }
+        }
+    }
+
+    /// Removes JSON Lines parts no manifest entry refers to (left by a run without a manifest).
+    static func removeOrphanParts(in folder: String, referenced: Set<String>) {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return }
+        for name in names where JSONLinesPartWriter.isPartName(name) && !referenced.contains(name) {
+            try? FileManager.default.removeItem(atPath: folder + "/" + name)
+        }
     }
 
     /// Runs one file through the stages.
@@ -106,6 +277,9 @@ public struct Pipeline: Sendable {
             if (try? OutputPath.writeAtomically(Data(text.utf8), to: relative, in: outputFolder)) != nil {
                 document.outputs.append(relative)
             }
+        }
+        if document.source.sha256 == nil, !status.isFailure, let data = FileManager.default.contents(atPath: file.path) {
+            document.source.sha256 = Digest.sha256(data)
         }
         return DocumentOutcome(
             id: file.id, path: file.path, size: file.size, sha256: document.source.sha256, status: status, outputs: document.outputs,

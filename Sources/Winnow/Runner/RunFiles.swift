@@ -1,11 +1,15 @@
 import Foundation
 
-/// Writes a run's own files into the output folder: `_manifest.jsonl`, `_run.json`, `_errors.jsonl`.
+/// Writes a run's own files into the output folder: `_manifest.jsonl`, `_run.json`,
+/// `_errors.jsonl`, `_timings.jsonl`.
 ///
 /// - `_manifest.jsonl`: one line per input, in input order: its id, path, size, SHA-256, status
 ///   (`written`, `dropped` with stage and reason, `failed` with stage and error), output paths,
 ///   and the pipeline's hash and winnow's version. It holds no timings, so the same inputs and
-///   pipeline give the same manifest whatever the job count.
+///   pipeline give the same manifest whatever the job count. Entries of documents an earlier run
+///   finished (unchanged inputs, inputs the run did not reach) are carried over.
+/// - `_timings.jsonl`: one line per document processed in this run: id, path, status, `start`
+///   (seconds since the run started), `seconds` spent on it, input `bytes`.
 /// - `_run.json`: the run report: counts by status and drop reason, removals by reason,
 ///   normalizer fixes, time, pages/s, MB/s, versions.
 /// - `_errors.jsonl`: one line per failed document with the stage and the message.
@@ -13,21 +17,6 @@ import Foundation
 /// Each file is written to a temporary name and renamed into place.
 struct RunFiles {
     let configuration: PipelineConfiguration
-
-    /// One manifest line.
-    struct ManifestEntry: Encodable {
-        var id: String
-        var path: String
-        var size: Int
-        var sha256: String?
-        var status: String
-        var stage: String?
-        var reason: String?
-        var error: String?
-        var outputs: [String]
-        var pipeline: String
-        var winnow: String
-    }
 
     /// One `_errors.jsonl` line.
     struct ErrorEntry: Encodable {
@@ -58,28 +47,46 @@ struct RunFiles {
         var pagesPerSecond: Double
         var megabytesPerSecond: Double
         var problems: [String]
+        var unchanged: Int
+        var notReached: Int
+        var pruned: Int
+        var gone: Int
+        var interruptedBy: Int32?
+        var stoppedEarly: String?
+        var complete: Bool
     }
 
-    /// Writes all three files.
-    func write(outcomes: [DocumentOutcome], report: RunReport) throws(DocumentError) {
+    /// One `_timings.jsonl` line.
+    struct TimingEntry: Encodable {
+        var id: String
+        var path: String
+        var status: String
+        var start: Double
+        var seconds: Double
+        var bytes: Int
+    }
+
+    /// Writes the files: the manifest from `entries` (every input's latest entry), the errors
+    /// and timings from this run's `outcomes`.
+    func write(entries: [String: ManifestEntry], outcomes: [DocumentOutcome], report: RunReport) throws(DocumentError) {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         var manifest = Data()
         var errors = Data()
-        for outcome in outcomes {
-            var entry = ManifestEntry(
-                id: outcome.id, path: outcome.path, size: outcome.size, sha256: outcome.sha256, status: "written",
-                outputs: outcome.outputs, pipeline: configuration.hash, winnow: WinnowVersion.current)
-            switch outcome.status {
-            case .written:
-                break
-            case .dropped(let stage, let reason):
-                entry.status = "dropped"; entry.stage = stage; entry.reason = reason
-            case .failed(let stage, let message):
-                entry.status = "failed"; entry.stage = stage; entry.error = message
-                errors.append(Self.line(try? encoder.encode(ErrorEntry(id: outcome.id, path: outcome.path, stage: stage, message: message))))
-            }
+        var timings = Data()
+        for id in entries.keys.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) {
+            let entry = entries[id]!
             manifest.append(Self.line(try? encoder.encode(entry)))
+            if entry.status == "failed" {
+                errors.append(Self.line(try? encoder.encode(ErrorEntry(id: entry.id, path: entry.path, stage: entry.stage ?? "", message: entry.error ?? ""))))
+            }
+        }
+        for outcome in outcomes where outcome.status != .unchanged {
+            let entry = ManifestEntry(outcome, pipeline: configuration.hash)
+            let timing = TimingEntry(
+                id: outcome.id, path: outcome.path, status: entry.status, start: (outcome.start * 1e6).rounded() / 1e6,
+                seconds: (outcome.seconds * 1e6).rounded() / 1e6, bytes: outcome.size)
+            timings.append(Self.line(try? encoder.encode(timing)))
         }
         let seconds = max(report.seconds, 1e-9)
         let summary = RunSummary(
@@ -89,12 +96,15 @@ struct RunFiles {
             jobs: report.jobs, documents: report.read, written: report.written, dropped: report.droppedCount, failed: report.failedCount,
             droppedByReason: report.dropped, removalsByReason: report.removals, fixes: report.fixes, bytes: report.bytes,
             pagesPerSecond: (Double(report.read) / seconds * 10).rounded() / 10,
-            megabytesPerSecond: (Double(report.bytes) / 1e6 / seconds * 100).rounded() / 100, problems: report.problems)
+            megabytesPerSecond: (Double(report.bytes) / 1e6 / seconds * 100).rounded() / 100, problems: report.problems,
+            unchanged: report.unchanged, notReached: report.notReached, pruned: report.pruned, gone: report.gone,
+            interruptedBy: report.interruptedBy, stoppedEarly: report.stoppedEarly, complete: report.stoppedEarly == nil)
         encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
         let run = (try? encoder.encode(summary)) ?? Data()
         let folder = configuration.outputFolder
         try OutputPath.writeAtomically(manifest, to: "_manifest.jsonl", in: folder)
         try OutputPath.writeAtomically(errors, to: "_errors.jsonl", in: folder)
+        try OutputPath.writeAtomically(timings, to: "_timings.jsonl", in: folder)
         try OutputPath.writeAtomically(run + Data("\n".utf8), to: "_run.json", in: folder)
     }
 

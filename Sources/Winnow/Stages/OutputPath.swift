@@ -41,9 +41,28 @@ public enum OutputPath {
         }
         let name = (path as NSString).lastPathComponent
         let temporary = directory + "/.\(name).\(ProcessInfo.processInfo.processIdentifier).\(UInt64.random(in: 0...UInt64.max)).tmp"
-        guard manager.createFile(atPath: temporary, contents: data) else {
+        // POSIX calls rather than FileManager.createFile, which writes through a temporary file of
+        // its own (`.dat.nosync…`) that an interrupted run could not recognise and clean up.
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else {
+            throw DocumentError("cannot write \(path): \(String(cString: strerror(errno)))", hint: "check the output folder's permissions and free space")
+        }
+        let failure: Int32? = data.withUnsafeBytes { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                let count = write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                if count < 0 {
+                    if errno == EINTR { continue }
+                    return errno
+                }
+                offset += count
+            }
+            return nil
+        }
+        if close(descriptor) != 0 || failure != nil {
+            let reason = String(cString: strerror(failure ?? errno))
             try? manager.removeItem(atPath: temporary)
-            throw DocumentError("cannot write \(path)", hint: "check the output folder's permissions and free space")
+            throw DocumentError("cannot write \(path): \(reason)", hint: "free space in the output folder (or fix its permissions), then run again")
         }
         guard rename(temporary, path) == 0 else {
             let reason = String(cString: strerror(errno))

@@ -73,15 +73,18 @@ public struct WriteStage: Stage {
     let includeTrace: Bool
     var lines: JSONLinesPartWriter?
 
-    /// Creates the stage; the first worker also removes jsonl parts that earlier runs with more workers left.
+    /// Creates the stage. A worker's jsonl parts are numbered after the parts already in the
+    /// output folder (the runner keeps those of unchanged documents and removes the rest).
     public init(options: Options, context: StageContext) throws {
         self.options = options
         self.outputFolder = context.outputFolder
         self.includeTrace = options.trace || context.keepTrace
         if options.formats.contains("jsonl") {
             let prefix = Self.partPrefix(worker: context.worker)
-            Self.removeStaleParts(in: context.outputFolder, jobs: context.jobs, worker: context.worker)
-            lines = try JSONLinesPartWriter(folder: context.outputFolder, prefix: prefix, maxPartBytes: options.partBytes, compress: options.compress, includeTrace: includeTrace)
+            let first = JSONLinesPartWriter.nextFreeNumber(in: context.outputFolder, prefix: prefix)
+            lines = try JSONLinesPartWriter(
+                folder: context.outputFolder, prefix: prefix, maxPartBytes: options.partBytes, compress: options.compress,
+                includeTrace: includeTrace, firstNumber: first)
         }
     }
 
@@ -123,16 +126,5 @@ public struct WriteStage: Stage {
     /// The jsonl part prefix of a worker: `part-w03`.
     static func partPrefix(worker: Int) -> String {
         "part-w" + (worker < 10 ? "0" : "") + String(worker)
-    }
-
-    /// Removes jsonl parts of this worker (or, for worker 0, of workers this run does not have).
-    static func removeStaleParts(in folder: String, jobs: Int, worker: Int) {
-        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return }
-        let own = partPrefix(worker: worker) + "-"
-        for name in names where name.hasPrefix("part-w") && (name.hasSuffix(".jsonl") || name.hasSuffix(".jsonl.gz")) {
-            let workerDigits = name.dropFirst(6).prefix { $0.isNumber }
-            let stale = name.hasPrefix(own) || (worker == 0 && (Int(workerDigits) ?? 0) >= jobs)
-            if stale { try? FileManager.default.removeItem(atPath: folder + "/" + name) }
-        }
     }
 }

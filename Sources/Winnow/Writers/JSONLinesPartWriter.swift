@@ -56,7 +56,9 @@ public final class JSONLinesPartWriter {
     /// Creates a writer; nothing is written until the first ``append(_:)``.
     ///
     /// `prefix` must be a plain file name start: no `/`, not empty, not starting with `.`.
-    public init(folder: String, prefix: String, maxPartBytes: Int, compress: Bool, includeTrace: Bool = false) throws(DocumentError) {
+    /// Parts are numbered from `firstNumber`; ``nextFreeNumber(in:prefix:)`` gives the first number
+    /// no published part of the prefix uses, so that a run never overwrites an earlier run's part.
+    public init(folder: String, prefix: String, maxPartBytes: Int, compress: Bool, includeTrace: Bool = false, firstNumber: Int = 0) throws(DocumentError) {
         guard !prefix.isEmpty, !prefix.contains("/"), !prefix.hasPrefix(".") else {
             throw DocumentError("invalid part prefix '\(prefix)'", hint: "use a plain name such as part-w03")
         }
@@ -65,6 +67,74 @@ public final class JSONLinesPartWriter {
         self.maxPartBytes = maxPartBytes
         self.compress = compress
         self.includeTrace = includeTrace
+        self.nextNumber = max(0, firstNumber)
+    }
+
+    /// Whether an output name is a JSON Lines part: `<prefix>-<digits>.jsonl[.gz]` at the top of the folder.
+    public static func isPartName(_ name: String) -> Bool {
+        guard !name.contains("/"), !name.hasPrefix("."), !name.hasPrefix("_") else { return false }
+        let base: Substring
+        if name.hasSuffix(".jsonl") { base = name.dropLast(6) } else if name.hasSuffix(".jsonl.gz") { base = name.dropLast(9) } else { return false }
+        let digits = base.reversed().prefix { $0.isASCII && $0.isNumber }
+        return digits.count >= 5 && base.dropLast(digits.count).hasSuffix("-")
+    }
+
+    /// The first part number after every published part of `prefix` in `folder` (0 when there is none).
+    public static func nextFreeNumber(in folder: String, prefix: String) -> Int {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return 0 }
+        var next = 0
+        for name in names where name.hasPrefix(prefix + "-") && isPartName(name) {
+            let base = name.hasSuffix(".gz") ? name.dropLast(9) : name.dropLast(6)
+            if let number = Int(base.dropFirst(prefix.count + 1)) { next = max(next, number + 1) }
+        }
+        return next
+    }
+
+    /// Rewrites the part `name` of `folder` without the lines of the documents `ids`; deletes it
+    /// when no line is left. Returns how many lines went.
+    @discardableResult
+    public static func removeLines(of ids: Set<String>, fromPart name: String, in folder: String) throws(DocumentError) -> Int {
+        let path = folder + "/" + name
+        guard let data = FileManager.default.contents(atPath: path) else { return 0 }
+        var bytes = [UInt8](data)
+        let compressed = name.hasSuffix(".gz")
+        if compressed {
+            do {
+                bytes = try HTMLInput.inflateGzip(bytes, maxBytes: Int.max / 2)
+            } catch {
+                throw DocumentError("cannot read the part \(path): \(error)", hint: "delete it and run with --force")
+            }
+        }
+        var kept: [UInt8] = []
+        kept.reserveCapacity(bytes.count)
+        var removed = 0
+        var start = 0
+        while start < bytes.count {
+            let end = bytes[start...].firstIndex(of: 0x0A) ?? bytes.count
+            let line = bytes[start..<end]
+            let object = try? JSONSerialization.jsonObject(with: Data(line)) as? [String: Any]
+            if let id = object?["id"] as? String, ids.contains(id) {
+                removed += 1
+            } else if !line.isEmpty {
+                kept.append(contentsOf: line)
+                kept.append(0x0A)
+            }
+            start = end + 1
+        }
+        guard removed > 0 else { return 0 }
+        if kept.isEmpty {
+            try? FileManager.default.removeItem(atPath: path)
+            return removed
+        }
+        if compressed {
+            do {
+                kept = try Gzip.compress(kept)
+            } catch {
+                throw DocumentError("cannot compress the part \(path): \(error)")
+            }
+        }
+        try OutputPath.writeAtomically(Data(kept), to: name, in: folder)
+        return removed
     }
 
     /// Removes an unfinished part's temporary file.
@@ -124,9 +194,11 @@ public final class JSONLinesPartWriter {
         }
         let name = partName(nextNumber)
         let temporary = folder + "/." + name + ".tmp"
-        guard manager.createFile(atPath: temporary, contents: nil), let handle = FileHandle(forWritingAtPath: temporary) else {
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else {
             throw DocumentError("cannot create \(temporary)", hint: "check the output folder's permissions and free space")
         }
+        let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
         var gzip: Gzip.Stream?
         if compress {
             do {
