@@ -158,7 +158,7 @@ extension WinnowCommand {
             if let signal = report.interruptedBy { return 128 + signal }
             if report.outputProblem != nil { return ExitStatus.outputFailed }
             if let limit = FailureLimit(maxFailures ?? "") {
-                return limit.exceeded(failed: report.failedCount, processed: report.read) ? ExitStatus.someFailed : 0
+                return limit.exceeded(failed: report.failedCount, processed: report.read + report.unchanged) ? ExitStatus.someFailed : 0
             }
             return report.failedCount > 0 ? ExitStatus.someFailed : 0
         }

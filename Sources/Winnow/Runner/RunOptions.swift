@@ -30,7 +30,7 @@ public struct RunOptions: Sendable {
 public enum FailureLimit: Sendable, Hashable, CustomStringConvertible {
     /// At most this many failed documents.
     case count(Int)
-    /// At most this percentage of the documents processed in the run.
+    /// At most this percentage of the run's documents (processed or unchanged).
     case percent(Double)
 
     /// Parses `N` or `P%` (`--max-failures 10`, `--max-failures 2.5%`).
