@@ -12,6 +12,13 @@ enum Variant: String, CaseIterable {
     case pipeline = "full default pipeline (files in, files out)"
 }
 
+extension Variant {
+    /// The row named on the command line: floor, reader, reader-stripper, pipeline.
+    static func named(_ name: String) -> Variant? {
+        ["floor": .parseFloor, "reader": .reader, "reader-stripper": .readerStripper, "pipeline": .pipeline][name]
+    }
+}
+
 /// One row of the benchmark table.
 struct Measurement {
     var variant: Variant
@@ -23,6 +30,12 @@ struct Measurement {
     var floorRatio: Double?
 
     var pagesPerSecond: Double { Double(pages) / seconds }
+
+    /// The row as one JSON object.
+    var jsonLine: String {
+        String(format: "{\"row\": \"%@\", \"jobs\": %d, \"pages\": %d, \"bytes\": %d, \"seconds\": %.6f, \"peak_rss\": %d}",
+               variant.rawValue, jobs, pages, bytes, seconds, peakRSS)
+    }
     var megabytesPerSecond: Double { Double(bytes) / 1e6 / seconds }
 
     /// Runs an in-memory variant over the corpus with `jobs` workers.
