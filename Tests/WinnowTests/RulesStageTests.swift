@@ -34,6 +34,32 @@ import WinnowTesting
         #expect(document.trace.total == 0)
     }
 
+    @Test func theBlockWideFilterGivesTheSameResultAsLineByLine() throws {
+        let patterns = "drop-lines: ['^Recommended by', '^NEXT ARTICLE$', 'Share (this|on)', 'cookies?$']"
+        var fast = try StageHarness<RulesStage>(options: patterns)
+        #expect(fast.stage.options.lineFilter != nil)
+        var slow = try StageHarness<RulesStage>(options: patterns)
+        slow.stage.options.lineFilter = nil
+        var generator = SystemRandomNumberGenerator()
+        let pieces = ["Body text.", "Recommended by Site", "NEXT ARTICLE", "NEXT ARTICLE is a phrase", "Share this", "We use cookies",
+                      "cookies are tasty.", "  ", "Read on", "x NEXT ARTICLE", "Recommended"]
+        for _ in 0..<200 {
+            let text = (0..<Int.random(in: 1...5, using: &generator)).map { _ in
+                (0..<Int.random(in: 1...4, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined(separator: "\n")
+            }.joined(separator: "\n\n")
+            let (a, _) = try fast.run(text: text)
+            let (b, _) = try slow.run(text: text)
+            #expect(a.blocks.map(\.text) == b.blocks.map(\.text), "\(text)")
+            #expect(a.trace.counts == b.trace.counts)
+        }
+    }
+
+    @Test func patternsWhoseMeaningDependsOnTheWholeInputAreNotCombined() throws {
+        #expect(try StageHarness<RulesStage>(options: "drop-lines: ['\\Afoo', 'bar']").stage.options.lineFilter == nil)
+        #expect(try StageHarness<RulesStage>(options: "drop-lines: ['(a)\\1', 'bar']").stage.options.lineFilter == nil)
+        #expect(try StageHarness<RulesStage>(options: "drop-lines: ['(?<=x)a', 'bar']").stage.options.lineFilter == nil)
+    }
+
     @Test func invalidPatternIsAConfigurationError() {
         #expect(throws: ConfigurationError.self) { try StageHarness<RulesStage>(options: "drop-lines: ['[']") }
     }

@@ -95,8 +95,25 @@ public enum HTMLBlocks {
                 openLinks.append((-1, ""))
                 return
             }
-            let resolved = URL(string: href, relativeTo: base)?.absoluteString ?? href
+            let resolved = Self.isPlainAbsolute(href) || base == nil ? href : (URL(string: href, relativeTo: base)?.absoluteString ?? href)
             openLinks.append((buffer.count, resolved))
+        }
+
+        /// Whether `href` is an absolute http(s) URL of plain ASCII that URL parsing would leave as
+        /// it is (the common case, which skips Foundation's URL parser).
+        static func isPlainAbsolute(_ href: String) -> Bool {
+            var utf8 = href.utf8[...]
+            let lower = { (byte: UInt8) in byte | 0x20 }
+            guard utf8.count > 8, lower(utf8[utf8.startIndex]) == UInt8(ascii: "h") else { return false }
+            let prefix = Array(utf8.prefix(8)).map(lower)
+            if prefix.starts(with: Array("http://".utf8)) { utf8 = utf8.dropFirst(7) } else if prefix.starts(with: Array("https://".utf8)) { utf8 = utf8.dropFirst(8) } else { return false }
+            for byte in utf8 {
+                switch byte {
+                case 0x21, 0x23...0x3B, 0x3D, 0x3F...0x5B, 0x5D, 0x5F, 0x61...0x7A, 0x7E: continue
+                default: return false
+                }
+            }
+            return true
         }
 
         /// Ends the innermost link, recording its text.

@@ -20,12 +20,30 @@ public struct RulesStage: Stage {
         public var dropLines: [NSRegularExpression]
         /// Block patterns.
         public var dropBlocks: [NSRegularExpression]
+        /// All line patterns in one alternation, searched over a whole block first: a block it does
+        /// not match has no line to drop (nil when a pattern's meaning could change across lines).
+        var lineFilter: NSRegularExpression?
 
         /// Reads the options.
         public init(from values: OptionValues) {
             let caseInsensitive = values.bool("case-insensitive", default: false)
             dropLines = values.regexes("drop-lines", caseInsensitive: caseInsensitive)
             dropBlocks = values.regexes("drop-blocks", caseInsensitive: caseInsensitive)
+            lineFilter = Self.filter(dropLines, caseInsensitive: caseInsensitive)
+        }
+
+        /// One regex matching a block whenever one of `patterns` matches one of its lines; nil when
+        /// a pattern uses input anchors, lookbehind or back-references, whose meaning changes when
+        /// the search runs over the block instead of the line.
+        static func filter(_ patterns: [NSRegularExpression], caseInsensitive: Bool) -> NSRegularExpression? {
+            guard patterns.count > 1 else { return nil }
+            let unsafe = ["\\A", "\\z", "\\Z", "\\G", "(?<", "\\k", "(?m", "(?s", "(?-", "(?i", "(?x"]
+            for pattern in patterns.map(\.pattern) {
+                if unsafe.contains(where: { pattern.contains($0) }) || pattern.contains(/\\[1-9]/) { return nil }
+            }
+            var options: NSRegularExpression.Options = [.anchorsMatchLines]
+            if caseInsensitive { options.insert(.caseInsensitive) }
+            return try? NSRegularExpression(pattern: patterns.map { "(?:" + $0.pattern + ")" }.joined(separator: "|"), options: options)
         }
     }
 
@@ -34,7 +52,7 @@ public struct RulesStage: Stage {
     /// What the stage does.
     public static let summary = "Drops lines or blocks that match regular expressions (for example '^Recommended by')."
 
-    let options: Options
+    var options: Options
 
     /// Creates the stage.
     public init(options: Options, context: StageContext) {
@@ -52,6 +70,11 @@ public struct RulesStage: Stage {
                 continue
             }
             if !options.dropLines.isEmpty {
+                if let filter = options.lineFilter, !block.text.isEmpty,
+                    filter.firstMatch(in: block.text, options: [], range: NSRange(block.text.startIndex..., in: block.text)) == nil {
+                    if !block.text.allSatisfy(\.isWhitespace) { kept.append(block) }
+                    continue
+                }
                 var lines: [Substring] = []
                 for line in block.text.split(separator: "\n", omittingEmptySubsequences: false) {
                     if let rule = Self.firstMatch(options.dropLines, in: String(line)) {
