@@ -129,8 +129,8 @@ import Testing
         let pretty = try decode(DocumentJSON.encode(sample(), includeTrace: true))
         let oneLine = try decode(compact)
         #expect(NSDictionary(dictionary: pretty).isEqual(to: oneLine))
-        let control = Document(id: "c\u{1}\u{7F}é", source: .init(path: "p"), blocks: [Block(.paragraph, "a\u{0}b\u{1F}")])
+        let control = Document(id: "c\u{1}\u{7F}é", source: .init(path: "p"), blocks: [Block(.paragraph, "a\u{0}b\u{1F}\"q\\ \n\t\r ü ✓ end")])
         let decoded = try decode(DocumentJSON.encode(control, includeTrace: false, pretty: false))
-        #expect(decoded["id"] as? String == "c\u{1}\u{7F}é" && decoded["text"] as? String == "a\u{0}b\u{1F}")
+        #expect(decoded["id"] as? String == "c\u{1}\u{7F}é" && decoded["text"] as? String == "a\u{0}b\u{1F}\"q\\ \n\t\r ü ✓ end")
     }
 }
