@@ -21,8 +21,17 @@ struct ElementHint: Sendable, Equatable {
 
 /// Reads hints from elements.
 enum ElementHints {
-    /// The hint of element `index`.
+    /// What class and id names say, by name string: pages repeat the same names on many elements.
+    typealias NameCache = [String: (negative: String?, positive: Bool)]
+
+    /// The hint an element's tag, role and attributes give.
     static func hint(_ node: HTMLNode) -> ElementHint {
+        var cache = NameCache()
+        return hint(node, cache: &cache)
+    }
+
+    /// The hint an element gives, remembering what each class-and-id string says in `cache`.
+    static func hint(_ node: HTMLNode, cache: inout NameCache) -> ElementHint {
         var hint = ElementHint.none
         switch node.tag {
         case .nav, .menu: hint.negative = "navigation"; hint.strong = true
@@ -59,12 +68,19 @@ enum ElementHints {
         if let value = node.attribute("class") { names += value }
         if let value = node.attribute("id") { names += " " + value }
         guard !names.isEmpty else { return hint }
-        let lower = ByteSearch.asciiLowercased(names)
-        if let reason = negativeReason(lower) {
+        let said: (negative: String?, positive: Bool)
+        if let known = cache[names] {
+            said = known
+        } else {
+            let lower = ByteSearch.asciiLowercased(names)
+            said = (negativeReason(lower), isPositive(lower))
+            if cache.count < 4_096 { cache[names] = said }
+        }
+        if let reason = said.negative {
             if hint.negative == nil || !hint.strong { hint.negative = reason }
             if reason == "comments" { hint.comments = true }
         }
-        if !hint.positive, isPositive(lower) { hint.positive = true }
+        if !hint.positive, said.positive { hint.positive = true }
         if hint.positive && hint.negative != nil && !hint.strong && hint.negative != "comments" {
             hint.negative = nil
         }

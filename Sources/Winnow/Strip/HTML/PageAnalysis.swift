@@ -21,6 +21,7 @@ struct PageAnalysis {
         textLength = [Int32](repeating: 0, count: page.nodes.count)
         score = [Double](repeating: 0, count: page.nodes.count)
         var hints = [ElementHint?](repeating: nil, count: page.nodes.count)
+        var nameCache = ElementHints.NameCache()
         lengths = blocks.map { $0.text.utf8.count }
         totalLength = lengths.reduce(0, +)
         for (index, block) in blocks.enumerated() {
@@ -38,7 +39,7 @@ struct PageAnalysis {
                 var current = Int32(owner)
                 while current >= 0 {
                     let element = Int(current)
-                    let hint = hints[element] ?? ElementHints.hint(page.nodes[element])
+                    let hint = hints[element] ?? ElementHints.hint(page.nodes[element], cache: &nameCache)
                     hints[element] = hint
                     if hint.comments { verdict.inComments = true }
                     if let reason = hint.negative, Double(textLength[element]) < 0.5 * Double(totalLength) {
