@@ -6,6 +6,7 @@ extension StageRegistry {
         registry.register(RulesStage.self)
         registry.register(StripStage.self)
         registry.register(NormalizeStage.self)
+        registry.register(ExecStage.self)
         registry.register(WriteStage.self)
         return registry
     }
