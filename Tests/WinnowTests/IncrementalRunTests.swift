@@ -204,6 +204,10 @@ import Testing
         for line in samples {
             #expect(line.wholeMatch(of: /[a-z_]+(\{[a-z_]+="[^"]*"\})? -?[0-9.e+]+/) != nil, "\(line)")
         }
+        // A device is written into, never replaced by a regular file.
+        try RunMetrics.write(report: report, exitStatus: 0, to: "/dev/null")
+        var status = stat()
+        #expect(stat("/dev/null", &status) == 0 && (status.st_mode & S_IFMT) == S_IFCHR)
         let success = RunMetrics.render(report: report, exitStatus: 0, finished: finished, lastSuccess: nil)
         #expect(success.contains("winnow_last_success_timestamp_seconds 1800000000"))
     }

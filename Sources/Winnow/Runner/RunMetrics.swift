@@ -56,6 +56,20 @@ public enum RunMetrics {
     public static func write(report: RunReport, exitStatus: Int32, to path: String, finished: Date = Date()) throws(DocumentError) {
         let text = render(report: report, exitStatus: exitStatus, finished: finished, lastSuccess: lastSuccess(inFile: path))
         let absolute = (path as NSString).standardizingPath
+        var status = stat()
+        if stat(absolute, &status) == 0, (status.st_mode & S_IFMT) != S_IFREG {
+            // A device or pipe (/dev/null, a FIFO a collector reads): write into it, never replace it.
+            guard let handle = FileHandle(forWritingAtPath: absolute) else {
+                throw DocumentError("cannot open the metrics file \(path) for writing", hint: "check its permissions")
+            }
+            defer { try? handle.close() }
+            do {
+                try handle.write(contentsOf: Data(text.utf8))
+            } catch {
+                throw DocumentError("cannot write the metrics file \(path): \(error.localizedDescription)")
+            }
+            return
+        }
         let folder = (absolute as NSString).deletingLastPathComponent
         do {
             try OutputPath.writeAtomically(Data(text.utf8), to: (absolute as NSString).lastPathComponent, in: folder.isEmpty ? "." : folder)
