@@ -1,9 +1,15 @@
 #!/usr/bin/env bash
-# Extraction quality on the development sets, with ../shared/tools/score.py.
+# Extraction and metadata quality on the development sets, with ../shared/tools/score.py.
 #
 # Usage (from anywhere):  Benchmarks/quality/score.sh [wcxb-dev|readability|trafilatura-eval|scraped-text ...]
-# Default: all four. Builds winnow in release mode, runs `read, strip, write` over each set into
-# a temporary folder, and prints the scorer's table. Needs ../shared next to the repository.
+# Default: all four. Builds winnow in release mode, runs `read, strip, normalize, enrich, write`
+# over each set into a temporary folder, turns each document's JSON into the scorer's
+# {title, author, date} (authors joined by "; ", the published date's yyyy-mm-dd), and prints the
+# scorer's tables: word F1 / precision / recall, snippets, then metadata accuracy (with the count
+# of values predicted where the truth has none). Needs ../shared next to the repository.
+# Environment: SCRATCH=.build-x builds into another scratch folder; KEEP=DIR keeps the outputs there;
+# DATE=published-or-modified scores the modified date where the page states no publication date
+# (the sets' truth is the date the page shows, often its "Updated" date).
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 SHARED=$(cd "$ROOT/.." && pwd)/shared
@@ -12,10 +18,15 @@ DATA="$SHARED/datasets"
 SETS=("$@")
 [ ${#SETS[@]} -gt 0 ] || SETS=(wcxb-dev readability trafilatura-eval scraped-text)
 SWIFT=${SWIFT:-$(command -v swift || echo /opt/swift/usr/bin/swift)}
-(cd "$ROOT" && "$SWIFT" build -c release --product winnow >/dev/null)
-WINNOW="$ROOT/.build/release/winnow"
-WORK=$(mktemp -d)
-trap 'rm -rf "$WORK"' EXIT
+SCRATCH=${SCRATCH:-.build}
+(cd "$ROOT" && "$SWIFT" build -c release --scratch-path "$SCRATCH" --product winnow >/dev/null)
+WINNOW="$(cd "$ROOT" && cd "$SCRATCH" && pwd)/release/winnow"
+if [ -n "${KEEP:-}" ]; then
+  WORK="$KEEP"; mkdir -p "$WORK"
+else
+  WORK=$(mktemp -d)
+  trap 'rm -rf "$WORK"' EXIT
+fi
 for set in "${SETS[@]}"; do
   case "$set" in
     wcxb-dev) folder="$DATA/wcxb-dev/html"; include='["*.html.gz"]' ;;
@@ -25,13 +36,38 @@ for set in "${SETS[@]}"; do
     *) echo "score.sh: unknown set $set" >&2; exit 2 ;;
   esac
   out="$WORK/$set"
-  printf 'version: 1\ninput: {folder: "%s", include: %s}\noutput: "%s"\nstages: [read, strip, write]\n' "$folder" "$include" "$out" > "$WORK/$set.yml"
+  rm -rf "$out" "$WORK/$set-pred"
+  printf 'version: 1\ninput: {folder: "%s", include: %s}\noutput: "%s"\nstages: [read, strip, normalize, enrich, write: {formats: [txt, json]}]\n' \
+    "$folder" "$include" "$out" > "$WORK/$set.yml"
   "$WINNOW" run "$WORK/$set.yml" 2>&1 | tail -n 1
-  pred="$out"
-  if [ "$set" = readability ]; then
-    # Outputs are <name>/source.txt; the scorer wants <name>.txt.
-    pred="$WORK/readability-flat"; mkdir -p "$pred"
-    for f in "$out"/*/source.txt; do cp "$f" "$pred/$(basename "$(dirname "$f")").txt"; done
-  fi
-  python3 "$SHARED/tools/score.py" --set "$set" --pred "$pred" | awk '/^metadata/ {exit} {print}'
+  pred="$WORK/$set-pred"
+  # The scorer wants <id>.txt and <id>.json = {title, author, date}; readability's outputs are
+  # <name>/source.*, named by their folder.
+  python3 - "$out" "$pred" "$set" "${DATE:-published}" <<'PY'
+import json, os, shutil, sys
+out, pred, name, dates = sys.argv[1:5]
+os.makedirs(pred, exist_ok=True)
+for folder, _, files in os.walk(out):
+    for file in files:
+        if not file.endswith(".json") or file.startswith("_"):
+            continue
+        base = file[:-5]
+        ident = os.path.basename(folder) if name == "readability" else base
+        with open(os.path.join(folder, file), encoding="utf-8") as handle:
+            metadata = json.load(handle).get("metadata", {})
+        value = lambda key: (metadata.get(key) or {}).get("value")
+        authors = value("authors")
+        published = value("published") or (value("modified") if dates == "published-or-modified" else None)
+        record = {
+            "title": value("title"),
+            "author": "; ".join(authors) if authors else None,
+            "date": published["iso"][:10] if published else None,
+        }
+        with open(os.path.join(pred, ident + ".json"), "w", encoding="utf-8") as handle:
+            json.dump(record, handle, ensure_ascii=False)
+        text = os.path.join(folder, base + ".txt")
+        if os.path.exists(text):
+            shutil.copyfile(text, os.path.join(pred, ident + ".txt"))
+PY
+  python3 "$SHARED/tools/score.py" --set "$set" --pred "$pred" --worst 0
 done

@@ -17,9 +17,17 @@ extension WinnowCommand {
                 a second run exits with status 75 unless --wait is given. SIGINT and SIGTERM stop the run \
                 after the documents in flight; finished work is kept and the next run completes the rest.
 
+                Sharded runs (array jobs): --shard INDEX/COUNT processes one shard of the inputs, chosen \
+                by a stable hash of each input's path, into the shared output folder; with a plan \
+                (winnow plan) in the output folder, exactly the plan's inputs of the shard. --shard env, \
+                or --shards N alone, takes the index from the engine's environment (SLURM_ARRAY_TASK_ID, \
+                JOB_COMPLETION_INDEX, AWS_BATCH_JOB_ARRAY_INDEX, BATCH_TASK_INDEX) plus --shard-offset. \
+                Then winnow status and winnow merge.
+
                 Exit codes: 0 success; 1 documents failed (more than --max-failures allows); 2 usage; \
                 74 the output folder could not be written; 75 the output folder is locked by another run; \
-                78 configuration error; 130 interrupted by SIGINT; 143 interrupted by SIGTERM.
+                78 configuration error (pipeline file, plan or shard settings); 130 interrupted by SIGINT; \
+                143 interrupted by SIGTERM.
                 """
         )
 
@@ -67,6 +75,17 @@ extension WinnowCommand {
         @Option(help: ArgumentHelp("Write the run's figures in the Prometheus text format to this file (for node_exporter's textfile collector).", valueName: "path"))
         var metricsFile: String?
 
+        @Option(help: ArgumentHelp(
+            "Process one shard: INDEX/COUNT, INDEX (the count from --shards or the plan), or env (the index from the array job's environment).",
+            valueName: "index/count"))
+        var shard: String?
+
+        @Option(help: ArgumentHelp("The number of shards; alone, the index comes from the environment (like --shard env).", valueName: "n"))
+        var shards: Int?
+
+        @Option(help: ArgumentHelp("Added to an index taken from the environment (for arrays split to fit a cluster's size limit).", valueName: "k"))
+        var shardOffset: Int = 0
+
         func validate() throws {
             if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
             if pipeline == nil && (input == nil || output == nil) {
@@ -81,6 +100,14 @@ extension WinnowCommand {
             }
             if LogFormat(rawValue: logFormat) == nil {
                 throw ValidationError("--log-format must be text or json, not '\(logFormat)'")
+            }
+            if let shard, ShardRequest(shard) == nil {
+                throw ValidationError("--shard takes INDEX/COUNT (--shard 3/8), INDEX (--shard 3) or env, not '\(shard)'")
+            }
+            if let shards, shards < 1 { throw ValidationError("--shards must be at least 1") }
+            if shardOffset < 0 { throw ValidationError("--shard-offset cannot be negative") }
+            if shardOffset != 0 && shard != nil && shard != "env" {
+                throw ValidationError("--shard-offset applies to an index taken from the environment (--shard env or --shards N alone)")
             }
         }
 
@@ -120,6 +147,13 @@ extension WinnowCommand {
             options.maxFailures = maxFailures.flatMap(FailureLimit.init)
             options.control = control
             options.logger = logger
+            options.shard = try ShardRequest.resolve(
+                shard: shard, shards: shards, offset: shardOffset, folder: configuration.outputFolder,
+                environment: ProcessInfo.processInfo.environment) { logger.notice("\($0)") }
+            if let selection = options.shard {
+                let source = selection.plan == nil ? "no plan: listing the input folder" : "following the plan"
+                logger.info("shard \(selection.index) of \(selection.count) (\(source))")
+            }
             let showProgress = Console.shared.isTerminal && !quiet && format == .text
             let bar = ProgressBarBox()
             if showProgress {

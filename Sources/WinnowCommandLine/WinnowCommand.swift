@@ -15,7 +15,7 @@ public struct WinnowCommand: ParsableCommand {
             by SIGINT / SIGTERM.
             """,
         version: WinnowVersion.current,
-        subcommands: [Run.self, Validate.self, Stages.self, Extract.self]
+        subcommands: [Run.self, Validate.self, Stages.self, Extract.self, Explain.self, Report.self, Plan.self, Status.self, Merge.self, Slurm.self]
     )
 
     /// Creates the command (ArgumentParser fills it).

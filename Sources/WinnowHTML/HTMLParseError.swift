@@ -15,6 +15,11 @@ public enum HTMLParseError: Error, Sendable, Hashable, CustomStringConvertible {
     case noRootElement
     /// libxml2 returned no document at all (out of memory or an internal failure).
     case parserFailed
+    /// Copying the tree went past the document's time limit (``ProcessingDeadline``).
+    case tookTooLong(seconds: Double)
+    /// One element has more than ``HTMLParseLimits/maxAttributes`` attributes (libxml2 checks
+    /// attributes for duplicates pairwise, so such a tag would take hours to parse).
+    case tooManyAttributes(limit: Int)
 
     /// What is wrong and what to do about it.
     public var description: String {
@@ -39,6 +44,11 @@ public enum HTMLParseError: Error, Sendable, Hashable, CustomStringConvertible {
         case .parserFailed:
             return "libxml2 returned no document (out of memory or an internal failure): retry, "
                 + "or report the input that caused it"
+        case .tookTooLong(let seconds):
+            return ProcessingDeadline.Exceeded(seconds: seconds).description
+        case .tooManyAttributes(let limit):
+            return "an element has more than \(limit) attributes (a malformed or hostile page): "
+                + "raise HTMLParseLimits.maxAttributes (max-attributes of the read stage) if this page is genuine"
         }
     }
 
@@ -53,14 +63,20 @@ public struct HTMLParseLimits: Sendable, Hashable {
     /// Deepest element depth kept (root = 0, default 5,000, at most 65,535); deeper content is cut
     /// off and ``HTMLDocument/truncatedDepth`` is set.
     public var maxDepth: Int
-    /// Most element and text nodes accepted (default 2,000,000); more is ``HTMLParseError/tooManyNodes(limit:)``.
+    /// Most element and text nodes accepted (default 1,000,000); more is ``HTMLParseError/tooManyNodes(limit:)``.
+    /// Checked twice: before parsing, against the number of start tags (so libxml2 never builds
+    /// a tree much larger than the limit), and while copying the tree.
     public var maxNodes: Int
+    /// Most attributes one element may have (default 1,000); more is
+    /// ``HTMLParseError/tooManyAttributes(limit:)``, found by a scan before parsing.
+    public var maxAttributes: Int
 
     /// Creates limits; the defaults suit real web pages.
-    public init(maxInputBytes: Int = 64 << 20, maxDepth: Int = 5_000, maxNodes: Int = 2_000_000) {
+    public init(maxInputBytes: Int = 64 << 20, maxDepth: Int = 5_000, maxNodes: Int = 1_000_000, maxAttributes: Int = 1_000) {
         self.maxInputBytes = maxInputBytes
         self.maxDepth = maxDepth
         self.maxNodes = maxNodes
+        self.maxAttributes = maxAttributes
     }
 
     /// The default limits.

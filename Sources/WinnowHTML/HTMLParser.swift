@@ -1,5 +1,11 @@
 internal import CLibXML2
 
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Parses raw page bytes into an ``HTMLDocument`` with libxml2's error-recovering HTML parser.
 ///
 /// Steps: check limits and reject empty or binary input; decide the encoding with
@@ -67,6 +73,7 @@ public enum HTMLParser {
     private static func parseUTF8(
         _ utf8: UnsafeBufferPointer<UInt8>, encoding: DetectedEncoding, limits: HTMLParseLimits
     ) throws(HTMLParseError) -> HTMLDocument {
+        try TagScan.check(utf8, limits: limits)
         initializeOnce()
         let start = utf8.baseAddress.map { UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self) }
         guard let start, let document = htmlReadMemory(start, Int32(utf8.count), nil, nil, options) else {
@@ -114,5 +121,99 @@ enum InputCheck {
     @inline(__always)
     private static func isBlank(_ byte: UInt8, utf16: Bool) -> Bool {
         byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D || byte == 0x0C || (utf16 && byte == 0)
+    }
+}
+
+/// A scan of the page's tags before libxml2 sees them, so that hostile markup fails fast instead
+/// of costing hours or gigabytes inside the parser, which cannot be interrupted.
+///
+/// It counts start tags (`<` and a letter) and the attributes of each (whitespace-separated
+/// names outside quoted values), skipping the raw text of `<script>` and `<style>`. More start
+/// tags than ``HTMLParseLimits/maxNodes`` is ``HTMLParseError/tooManyNodes(limit:)`` (libxml2
+/// makes at most about two nodes per tag, an element and the text after it); a tag with more than
+/// ``HTMLParseLimits/maxAttributes`` attributes is ``HTMLParseError/tooManyAttributes(limit:)``
+/// (libxml2 2.9 checks an element's attributes for duplicates pairwise: 40,000 take 20 s).
+enum TagScan {
+    static func check(_ bytes: UnsafeBufferPointer<UInt8>, limits: HTMLParseLimits) throws(HTMLParseError) {
+        guard let base = bytes.baseAddress else { return }
+        let count = bytes.count
+        var tags = 0
+        var index = 0
+        while index < count {
+            guard let found = memchr(base + index, 0x3C, count - index) else { return }
+            index = base.distance(to: found.assumingMemoryBound(to: UInt8.self)) + 1
+            guard index < count, isLetter(base[index]) else { continue }
+            tags += 1
+            if tags > limits.maxNodes { throw .tooManyNodes(limit: limits.maxNodes) }
+            let nameStart = index
+            while index < count, !isSpace(base[index]), base[index] != 0x3E, base[index] != 0x2F { index += 1 }
+            let rawText = isRawTextName(UnsafeBufferPointer(start: base + nameStart, count: index - nameStart))
+            var attributes = 0
+            var afterSpace = false
+            var afterEquals = false
+            var quote: UInt8 = 0
+            while index < count {
+                let byte = base[index]
+                index += 1
+                if quote != 0 {
+                    if byte == quote { quote = 0 }
+                    continue
+                }
+                if byte == 0x3E { break }
+                if isSpace(byte) {
+                    afterSpace = true
+                    continue
+                }
+                if byte == 0x3D {
+                    afterEquals = true
+                } else if afterEquals {
+                    if byte == 0x22 || byte == 0x27 { quote = byte }
+                    afterEquals = false
+                } else if afterSpace, byte != 0x2F {
+                    attributes += 1
+                    if attributes > limits.maxAttributes { throw .tooManyAttributes(limit: limits.maxAttributes) }
+                }
+                afterSpace = false
+            }
+            if let rawText { index = skipRawText(base, count: count, from: index, closing: rawText) }
+        }
+    }
+
+    @inline(__always)
+    static func isLetter(_ byte: UInt8) -> Bool { (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A }
+
+    @inline(__always)
+    static func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D || byte == 0x0C }
+
+    /// `</script` or `</style` for those element names, nil for others.
+    static func isRawTextName(_ name: UnsafeBufferPointer<UInt8>) -> StaticString? {
+        func equals(_ word: StaticString) -> Bool {
+            guard name.count == word.utf8CodeUnitCount else { return false }
+            for offset in 0..<name.count where name[offset] | 0x20 != word.utf8Start[offset] { return false }
+            return true
+        }
+        if equals("script") { return "</script" }
+        if equals("style") { return "</style" }
+        return nil
+    }
+
+    /// The index after the raw text that ends at `closing` (case-insensitive), or the end.
+    static func skipRawText(_ base: UnsafePointer<UInt8>, count: Int, from start: Int, closing: StaticString) -> Int {
+        let length = closing.utf8CodeUnitCount
+        var index = start
+        while index < count {
+            guard let found = memchr(base + index, 0x3C, count - index) else { return count }
+            index = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+            if index + length <= count {
+                var matches = true
+                for offset in 1..<length where base[index + offset] | 0x20 != closing.utf8Start[offset] | 0x20 {
+                    matches = false
+                    break
+                }
+                if matches { return index }
+            }
+            index += 1
+        }
+        return count
     }
 }

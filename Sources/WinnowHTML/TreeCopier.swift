@@ -31,6 +31,9 @@ struct TreeCopier {
         var depth = 0
         while true {
             var descend = false
+            if nodes.count & 4095 == 4095, let seconds = ProcessingDeadline.seconds, ProcessingDeadline.hasPassed {
+                throw .tookTooLong(seconds: seconds)
+            }
             switch current.pointee.type {
             case XML_ELEMENT_NODE:
                 let index = try appendElement(current, parent: parentIndex, depth: depth)

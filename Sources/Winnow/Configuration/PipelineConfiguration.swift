@@ -26,10 +26,16 @@ public struct PipelineConfiguration: Sendable {
     public var keepTrace: Bool
     /// Whether dropped documents are written to `_dropped/` for review.
     public var keepDropped: Bool = false
+    /// The most seconds one document may take through the stages (`limits.max-seconds`); nil for
+    /// no limit. A document past it fails with a clear error and the run goes on.
+    public var maxSeconds: Double? = PipelineConfiguration.defaultMaxSeconds
     /// The configured stages, in order.
     public var stages: [StageFactory]
     /// A hash of the pipeline's meaning (its stages and their options), for manifests.
     public var hash: String
+
+    /// The default of `limits.max-seconds`.
+    public static let defaultMaxSeconds: Double = 60
 
     /// The include patterns used when a pipeline names none.
     public static let defaultInclude = ["**/*.html", "**/*.htm", "**/*.xhtml", "**/*.html.gz", "**/*.htm.gz", "**/*.txt", "**/*.txt.gz", "**/*.text"]

@@ -30,6 +30,7 @@ extension PipelineLoader {
             let input = readInput(mapping[Node("input")], override: overrides.input, root: root)
             let output = readFolder(mapping[Node("output")], key: "output", override: overrides.output, root: root)
             let jobs = readJobs(mapping[Node("concurrency")], override: overrides.jobs)
+            let maxSeconds = readLimits(mapping[Node("limits")])
             var trace = false
             if let node = mapping[Node("trace")] {
                 if let value = node.bool, node.scalar != nil { trace = value } else { error(node, "'trace' must be true or false, found \(OptionValues.describe(node))") }
@@ -46,7 +47,23 @@ extension PipelineLoader {
                 file: file, baseFolder: baseFolder, input: input, outputFolder: output,
                 jobs: jobs, keepTrace: trace, stages: stages, hash: hash)
             configuration.keepDropped = keepDropped
+            configuration.maxSeconds = maxSeconds
             return configuration
+        }
+
+        /// Reads `limits: {max-seconds: N}` (0: no limit); the default when absent.
+        mutating func readLimits(_ node: Node?) -> Double? {
+            let fallback = PipelineConfiguration.defaultMaxSeconds
+            guard let node else { return fallback }
+            guard let mapping = node.mapping else {
+                error(node, "'limits' must be a mapping such as '{max-seconds: 60}', found \(OptionValues.describe(node))")
+                return fallback
+            }
+            checkKeys(mapping, valid: ["max-seconds"], what: "limits key")
+            let values = OptionValues(file: file, mapping: mapping, entryMark: node.mark, baseFolder: baseFolder)
+            let seconds = values.double("max-seconds", default: fallback, range: 0...86_400)
+            diagnostics += values.errors
+            return seconds > 0 ? seconds : nil
         }
 
         /// Reports keys of `mapping` that are not in `valid`, with the nearest valid name.

@@ -56,7 +56,7 @@ public struct PipelineLoader: Sendable {
     }
 
     /// The top-level keys of a pipeline file.
-    static let topKeys = ["version", "input", "output", "concurrency", "trace", "stages"]
+    static let topKeys = ["version", "input", "output", "concurrency", "limits", "trace", "stages"]
 
     /// Loads the pipeline file at `path`.
     public func load(path: String, overrides: Overrides = Overrides()) throws(ConfigurationError) -> PipelineConfiguration {

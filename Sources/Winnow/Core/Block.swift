@@ -35,6 +35,10 @@ public struct Block: Sendable, Hashable, Codable {
     public var linkLength: Int = 0
     /// The links in the block: their text (as it stands in ``text``) and their target.
     public var links: [Link] = []
+    /// The block's place in the page's reading order as the reader numbered it (0, 1, 2...), or
+    /// nil. The reader numbers blocks only when the trace keeps text, so that explain views can
+    /// put removed blocks back between kept ones; it plays no part in equality or hashing.
+    public var origin: Int?
 
     /// A link inside a block.
     public struct Link: Sendable, Hashable, Codable {
@@ -61,4 +65,21 @@ public struct Block: Sendable, Hashable, Codable {
 
     /// Whether whitespace inside the block must be kept as it is.
     public var isPreformatted: Bool { kind == .code }
+
+    /// Whether two blocks hold the same text and structure (``origin`` is not compared).
+    public static func == (lhs: Block, rhs: Block) -> Bool {
+        lhs.kind == rhs.kind && lhs.text == rhs.text && lhs.level == rhs.level && lhs.language == rhs.language
+            && lhs.node == rhs.node && lhs.linkLength == rhs.linkLength && lhs.links == rhs.links
+    }
+
+    /// Hashes what ``==`` compares.
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(kind)
+        hasher.combine(text)
+        hasher.combine(level)
+        hasher.combine(language)
+        hasher.combine(node)
+        hasher.combine(linkLength)
+        hasher.combine(links)
+    }
 }

@@ -25,6 +25,26 @@ public struct Metadata: Sendable, Hashable, Codable {
         case pipeline
     }
 
+    /// The size of a text.
+    public struct TextCounts: Sendable, Hashable, Codable {
+        /// Characters (extended grapheme clusters), blank lines between blocks included.
+        public var characters: Int
+        /// Words: runs of letters, digits and joining marks; a CJK character counts as one word.
+        public var words: Int
+        /// Sentences: runs of text ended by `.`, `!`, `?` (or their CJK forms) or by the block's end.
+        public var sentences: Int
+        /// Paragraphs: the text's blocks.
+        public var paragraphs: Int
+
+        /// Creates counts.
+        public init(characters: Int, words: Int, sentences: Int, paragraphs: Int) {
+            self.characters = characters
+            self.words = words
+            self.sentences = sentences
+            self.paragraphs = paragraphs
+        }
+    }
+
     /// A value and its source.
     public struct Field<Value: Sendable & Hashable & Codable>: Sendable, Hashable, Codable {
         /// The value.
@@ -87,6 +107,15 @@ public struct Metadata: Sendable, Hashable, Codable {
     public var language: Field<String>?
     /// How sure the language guess is, 0...1.
     public var languageConfidence: Double?
+    /// The size of the kept text: characters, words, sentences, paragraphs.
+    public var counts: Field<TextCounts>?
+    /// Minutes a reader needs for the kept text, rounded up (at least 1 for any text).
+    public var readingMinutes: Field<Int>?
+    /// The lowercase hex SHA-256 of the kept text (its UTF-8, blocks joined by a blank line).
+    public var sha256: Field<String>?
+    /// A 64-bit SimHash of the kept text's word shingles, as 16 lowercase hex digits: pages whose
+    /// hashes differ in few bits (3 or fewer of 64) are near-duplicates.
+    public var simhash: Field<String>?
     /// Facts added by other stages, by name.
     public var extra: [String: Field<String>] = [:]
 

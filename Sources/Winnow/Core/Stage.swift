@@ -1,3 +1,5 @@
+import Foundation
+
 /// A named, configurable step of a pipeline: it transforms a document or drops it with a reason.
 ///
 /// A pipeline is an ordered list of stages. Each document flows through them one after the
@@ -83,15 +85,19 @@ public struct StageContext: Sendable {
     public var jobs: Int
     /// Whether removals keep their text in the trace (the run asked for traces).
     public var keepTrace: Bool
+    /// The shard this run processes (`winnow run --shard`), nil for a whole-folder run; files a
+    /// stage names itself (jsonl parts) must not collide with other shards' (see ``RunNames``).
+    public var shard: Int?
 
     /// Creates a context.
-    public init(inputFolder: String, outputFolder: String, baseFolder: String, worker: Int = 0, jobs: Int = 1, keepTrace: Bool = false) {
+    public init(inputFolder: String, outputFolder: String, baseFolder: String, worker: Int = 0, jobs: Int = 1, keepTrace: Bool = false, shard: Int? = nil) {
         self.inputFolder = inputFolder
         self.outputFolder = outputFolder
         self.baseFolder = baseFolder
         self.worker = worker
         self.jobs = jobs
         self.keepTrace = keepTrace
+        self.shard = shard
     }
 }
 
@@ -101,11 +107,40 @@ public struct DocumentError: Error, Sendable, CustomStringConvertible {
     public var message: String
     /// What the user can do, if anything.
     public var hint: String?
+    /// Whether the output folder, not the document, is at fault: it is full (`ENOSPC`, a quota)
+    /// or read-only. The runner then stops the run (exit code 74) instead of failing every
+    /// document after it, and the document is left for the next run.
+    public var isOutputFailure = false
 
     /// Creates a document error.
     public init(_ message: String, hint: String? = nil) {
         self.message = message
         self.hint = hint
+    }
+
+    /// Creates an error about writing the output folder; `code` is the `errno` of the failed
+    /// call, which decides ``isOutputFailure``.
+    public init(_ message: String, hint: String? = nil, errorCode code: Int32) {
+        self.init(message, hint: hint)
+        isOutputFailure = Self.isOutputFolderCode(code)
+    }
+
+    /// Whether an `errno` value means the output folder cannot take more (full, over quota,
+    /// read-only), as opposed to a problem of one file.
+    public static func isOutputFolderCode(_ code: Int32) -> Bool {
+        code == ENOSPC || code == EDQUOT || code == EROFS || code == EFBIG
+    }
+
+    /// The `errno` value under a Foundation or POSIX error, if there is one.
+    public static func errorCode(of error: any Error) -> Int32? {
+        let error = error as NSError
+        if error.domain == NSPOSIXErrorDomain { return Int32(error.code) }
+        if let underlying = error.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {
+            return Int32(underlying.code)
+        }
+        if error.domain == NSCocoaErrorDomain, error.code == CocoaError.fileWriteOutOfSpace.rawValue { return ENOSPC }
+        if error.domain == NSCocoaErrorDomain, error.code == CocoaError.fileWriteVolumeReadOnly.rawValue { return EROFS }
+        return nil
     }
 
     /// The message followed by the hint.

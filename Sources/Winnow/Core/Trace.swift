@@ -16,14 +16,22 @@ public struct Trace: Sendable, Hashable, Codable {
         public var text: String?
         /// The kind of the removed block, when a whole block went.
         public var kind: Block.Kind?
+        /// Where the removed text stood in reading order: the ``Block/origin`` of the removed
+        /// block, or of the block a removed line came from (nil when the reader did not number
+        /// blocks).
+        public var position: Int?
+        /// For a removed line, its index among the lines of its block when it was removed.
+        public var line: Int?
 
         /// Creates a removal record.
-        public init(stage: String, reason: String, detail: String? = nil, text: String? = nil, kind: Block.Kind? = nil) {
+        public init(stage: String, reason: String, detail: String? = nil, text: String? = nil, kind: Block.Kind? = nil, position: Int? = nil, line: Int? = nil) {
             self.stage = stage
             self.reason = reason
             self.detail = detail
             self.text = text
             self.kind = kind
+            self.position = position
+            self.line = line
         }
     }
 
@@ -52,9 +60,10 @@ public struct Trace: Sendable, Hashable, Codable {
         removals.append(removal)
     }
 
-    /// Records one removal made by `stage` for `reason`.
-    public mutating func record(stage: String, reason: String, detail: String? = nil, text: String? = nil, kind: Block.Kind? = nil) {
-        record(Removal(stage: stage, reason: reason, detail: detail, text: keepText ? text : nil, kind: kind))
+    /// Records one removal made by `stage` for `reason`; `position` and `line` place it in
+    /// reading order (see ``Removal/position``).
+    public mutating func record(stage: String, reason: String, detail: String? = nil, text: String? = nil, kind: Block.Kind? = nil, position: Int? = nil, line: Int? = nil) {
+        record(Removal(stage: stage, reason: reason, detail: detail, text: keepText ? text : nil, kind: kind, position: position, line: line))
     }
 
     /// Records a decision, when the trace keeps text.

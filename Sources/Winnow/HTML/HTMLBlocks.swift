@@ -223,6 +223,7 @@ public enum HTMLBlocks {
             var quoteDepth = 0
             var index = root + 1
             let end = Int(page.nodes[root].subtreeEnd)
+            var steps = 0
             while index < end || !stack.isEmpty {
                 while let top = stack.last, index >= top.end {
                     stack.removeLast()
@@ -242,6 +243,11 @@ public enum HTMLBlocks {
                     }
                 }
                 guard index < end else { break }
+                steps += 1
+                if steps & 4095 == 0, ProcessingDeadline.hasPassed {
+                    index = end  // past the time limit: close the open elements and stop (the runner fails the document)
+                    continue
+                }
                 let node = page.nodes[index]
                 if node.kind == .text {
                     append(node.text)

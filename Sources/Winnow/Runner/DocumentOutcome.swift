@@ -39,4 +39,7 @@ public struct DocumentOutcome: Sendable, Hashable {
     public var seconds: Double
     /// When its processing started, in seconds since the run started.
     public var start: Double = 0
+    /// Set when a stage failed because the output folder is full or read-only
+    /// (``DocumentError/isOutputFailure``): the run stops and the document is left for the next.
+    var outputFailure: String? = nil
 }

@@ -15,7 +15,9 @@ public struct InputFile: Sendable, Hashable {
 /// Lists an input folder's documents in a deterministic order (by relative path, bytewise).
 ///
 /// Symbolic links to files are read; links to folders are not followed (which rules out loops).
-/// Hidden files and folders (names starting with `.`) are skipped.
+/// Hidden files and folders (names starting with `.`) are skipped. What cannot be listed is
+/// returned as a problem, never dropped silently: links that loop or lead nowhere, names that
+/// are not valid UTF-8, unreadable folders.
 public struct InputWalker: Sendable {
     /// The input specification.
     public var input: PipelineConfiguration.Input
@@ -60,18 +62,31 @@ public struct InputWalker: Sendable {
                 let id = relative.isEmpty ? name : relative + "/" + name
                 let path = input.folder + "/" + id
                 guard let attributes = try? manager.attributesOfItem(atPath: path) else {
-                    problems.append("cannot read \(path)")
+                    if name.unicodeScalars.contains("\u{FFFD}") {
+                        // Foundation lists names as Strings: bytes that are not UTF-8 became U+FFFD,
+                        // so the file cannot be opened by that name.
+                        problems.append("cannot read \(path): its name is not valid UTF-8 (rename the file to read it)")
+                    } else {
+                        problems.append("cannot read \(path)")
+                    }
                     continue
                 }
                 var type = attributes[.type] as? FileAttributeType
                 var size = (attributes[.size] as? NSNumber)?.intValue ?? 0
                 var modified = attributes[.modificationDate] as? Date
                 if type == .typeSymbolicLink {
-                    guard let target = try? manager.attributesOfItem(atPath: (path as NSString).resolvingSymlinksInPath) else { continue }
-                    type = target[.type] as? FileAttributeType
-                    size = (target[.size] as? NSNumber)?.intValue ?? 0
-                    modified = target[.modificationDate] as? Date
-                    if type == .typeDirectory { continue }
+                    // stat(2) follows the whole chain of links; a loop or a missing target is reported.
+                    var target = stat()
+                    guard stat(path, &target) == 0 else {
+                        let reason = errno == ELOOP ? "the symbolic link loops" : "the symbolic link leads nowhere (\(String(cString: strerror(errno))))"
+                        problems.append("cannot read \(path): \(reason)")
+                        continue
+                    }
+                    let format = target.st_mode & S_IFMT
+                    if format == S_IFDIR { continue }
+                    type = format == S_IFREG ? .typeRegular : .typeUnknown
+                    size = Int(target.st_size)
+                    modified = Date(timeIntervalSince1970: Double(target.st_mtim.tv_sec) + Double(target.st_mtim.tv_nsec) / 1e9)
                 }
                 if type == .typeDirectory {
                     if input.recursive && (path as NSString).standardizingPath != skipFolder { pending.append(id) }

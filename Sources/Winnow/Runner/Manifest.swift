@@ -70,13 +70,14 @@ struct ManifestState {
     static let manifestName = "_manifest.jsonl"
     static let journalName = "_journal.jsonl"
 
-    /// Reads the state of `folder` (empty when it holds none).
-    static func load(folder: String) -> ManifestState {
+    /// Reads the state of `folder` (empty when it holds none), from the manifest and journal
+    /// `names` gives (a whole-folder run's, or a shard's).
+    static func load(folder: String, names: RunNames = RunNames()) -> ManifestState {
         var state = ManifestState()
-        for entry in entries(in: folder + "/" + manifestName) {
+        for entry in entries(in: folder + "/" + names.manifest) {
             state.entries[entry.id] = entry
         }
-        let journal = folder + "/" + journalName
+        let journal = folder + "/" + names.journal
         guard FileManager.default.fileExists(atPath: journal) else { return state }
         state.unclean = true
         for entry in entries(in: journal) {
@@ -121,12 +122,20 @@ final class Journal: @unchecked Sendable {
     private let lock = NSLock()
     private let encoder: JSONEncoder
 
-    /// Opens (creating) the journal of `folder` for appending.
-    init(folder: String) throws(DocumentError) {
-        let path = folder + "/" + ManifestState.journalName
-        descriptor = open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o644)
+    /// Opens (creating) the journal of `folder` for appending (`names` gives its name).
+    init(folder: String, names: RunNames = RunNames()) throws(DocumentError) {
+        let path = folder + "/" + names.journal
+        descriptor = open(path, O_RDWR | O_CREAT | O_APPEND | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else {
-            throw DocumentError("cannot open \(path): \(String(cString: strerror(errno)))", hint: "check the output folder's permissions and free space")
+            let code = errno
+            throw DocumentError("cannot open \(path): \(String(cString: strerror(code)))", hint: "check the output folder's permissions and free space", errorCode: code)
+        }
+        // A line torn by a full disk or a kill ends here: start the next one on a line of its own.
+        var last: UInt8 = 0
+        let size = lseek(descriptor, 0, SEEK_END)
+        if size > 0, pread(descriptor, &last, 1, size - 1) == 1, last != 0x0A {
+            var newline: UInt8 = 0x0A
+            _ = write(descriptor, &newline, 1)
         }
         encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]

@@ -2,6 +2,7 @@ import Dispatch
 import Foundation
 import Logging
 import Synchronization
+import WinnowHTML
 
 /// Runs a configured pipeline over an input folder with a pool of workers.
 ///
@@ -46,34 +47,65 @@ public struct Pipeline: Sendable {
     ///
     /// Throws ``RunLock/Busy`` when another run holds the output folder, and ``DocumentError``
     /// when the input folder cannot be listed or the output folder cannot be written.
+    ///
+    /// With ``RunOptions/shard``, the run processes one shard of the inputs (those of its plan,
+    /// or of the input folder, that ``ShardPartition`` assigns to it) and keeps its own manifest,
+    /// journal, lock and report under `_shards/NNNN/` (``RunNames``), ending with the completion
+    /// marker `_done.json` written last; shards on several machines can share one output folder.
     public func run(options: RunOptions, observe: @escaping @Sendable (DocumentOutcome) -> Void = { _ in }) throws -> RunReport {
         let configuration = self.configuration
         let folder = configuration.outputFolder
         let logger = options.logger
-        let lock = options.lock ? try RunLock(folder: folder, wait: options.lockWait) : nil
+        let names = RunNames(shard: options.shard?.index)
+        let stateFolder = names.stateFolder.isEmpty ? folder : folder + "/" + names.stateFolder
+        // A shard waits a little for its lock, so that `winnow status` probing it never fails it.
+        let lockWait = options.lockWait ?? (options.shard == nil ? nil : 30)
+        let lock = options.lock ? try RunLock(folder: stateFolder, wait: lockWait) : nil
         let start = DispatchTime.now()
         let started = Date()
         defer { withExtendedLifetime(lock) {} }
-        let listing = try InputWalker(configuration.input, skipFolder: folder).files()
+        let listing = try Self.inputs(of: configuration, shard: options.shard)
         let files = listing.files
         do {
-            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(atPath: stateFolder, withIntermediateDirectories: true)
         } catch {
-            throw DocumentError("cannot create the output folder \(folder): \(PipelineLoader.reason(error))", hint: "check the path and its permissions")
+            throw DocumentError("cannot create the output folder \(stateFolder): \(PipelineLoader.reason(error))", hint: "check the path and its permissions")
+        }
+        if options.shard != nil {
+            // The marker describes a finished run; this one has not finished yet.
+            try? FileManager.default.removeItem(atPath: folder + "/" + names.marker)
         }
 
-        var state = ManifestState.load(folder: folder)
+        var state = ManifestState.load(folder: folder, names: names)
         if state.unclean {
-            logger.notice("the last run in this folder did not finish; keeping its finished documents", metadata: ["folder": "\(folder)"])
-            Self.removeTemporaryFiles(in: folder)
+            logger.notice("the last run in this folder did not finish; keeping its finished documents", metadata: ["folder": "\(stateFolder)"])
+            Self.removeTemporaryFiles(in: folder, names: names)
+        }
+        // A jsonl part that a full disk kept from being published is missing: the documents that
+        // list it are done again (their hash is forgotten, in the journal at once), even if a part
+        // of this run takes its name.
+        var forgotten: [ManifestEntry] = []
+        for (id, entry) in state.entries where entry.sha256 != nil && entry.outputs.contains(where: {
+            JSONLinesPartWriter.isPartName($0) && !FileManager.default.fileExists(atPath: folder + "/" + $0)
+        }) {
+            state.entries[id]?.sha256 = nil
+            forgotten.append(state.entries[id]!)
         }
         let referenced = Set(state.entries.values.flatMap(\.outputs))
         for output in state.staleOutputs where !referenced.contains(output) {
             try? FileManager.default.removeItem(atPath: folder + "/" + output)
         }
-        Self.removeOrphanParts(in: folder, referenced: referenced)
+        Self.removeOrphanParts(in: folder, referenced: referenced, names: names)
         let previous = state.entries
-        let journal = try Journal(folder: folder)
+        let journal = try Journal(folder: folder, names: names)
+        var startProblem: String?
+        for entry in forgotten.sorted(by: { $0.id.utf8.lexicographicallyPrecedes($1.id.utf8) }) where startProblem == nil {
+            do {
+                try journal.append(entry)
+            } catch {
+                startProblem = "\(error)"  // the output folder is still full: stop before any document
+            }
+        }
         logger.info("running \(configuration.file) over \(files.count) inputs of \(configuration.input.folder)", metadata: [
             "inputs": "\(files.count)", "recorded": "\(previous.count)", "output": "\(folder)", "pipeline": "\(configuration.hash)",
         ])
@@ -87,12 +119,13 @@ public struct Pipeline: Sendable {
         let outcomes = Mutex<[DocumentOutcome?]>(Array(repeating: nil, count: files.count))
         let staleLines = Mutex<[String: Set<String>]>(state.staleLines)
         let setup = Mutex<[String]>([])
-        let journalProblem = Mutex<String?>(nil)
+        let journalProblem = Mutex<String?>(startProblem)
 
         DispatchQueue.concurrentPerform(iterations: jobs) { worker in
             let context = StageContext(
                 inputFolder: configuration.input.folder, outputFolder: folder,
-                baseFolder: configuration.baseFolder, worker: worker, jobs: jobs, keepTrace: configuration.keepTrace)
+                baseFolder: configuration.baseFolder, worker: worker, jobs: jobs, keepTrace: configuration.keepTrace,
+                shard: options.shard?.index)
             var stages: [(name: String, stage: any Stage)] = []
             for factory in configuration.stages {
                 do {
@@ -119,8 +152,18 @@ public struct Pipeline: Sendable {
                 }
                 var outcome = Self.process(
                     file, stages: &stages, keepTrace: configuration.keepTrace,
-                    keepDropped: configuration.keepDropped, outputFolder: folder)
+                    keepDropped: configuration.keepDropped, outputFolder: folder, maxSeconds: configuration.maxSeconds)
                 outcome.start = began
+                if let failure = outcome.outputFailure {
+                    // The output folder is full (or read-only): stop the run; this document is not
+                    // recorded, and the files it did write go, so the next run does it whole.
+                    for output in outcome.outputs where !JSONLinesPartWriter.isPartName(output) {
+                        try? FileManager.default.removeItem(atPath: folder + "/" + output)
+                    }
+                    journalProblem.withLock { if $0 == nil { $0 = failure } }
+                    logger.error("\(file.path): the output folder cannot be written: \(failure)")
+                    break
+                }
                 if let old {
                     let kept = Set(outcome.outputs)
                     for output in old.outputs where !kept.contains(output) {
@@ -155,6 +198,9 @@ public struct Pipeline: Sendable {
                 do {
                     try stages[index].stage.finish()
                 } catch {
+                    if let failure = error as? DocumentError, failure.isOutputFailure {
+                        journalProblem.withLock { if $0 == nil { $0 = "\(failure)" } }
+                    }
                     setup.withLock { $0.append("stage '\(stages[index].name)' could not finish: \(error)") }
                 }
             }
@@ -188,6 +234,11 @@ public struct Pipeline: Sendable {
         var gone = state.entries.keys.filter { !present.contains($0) }
         gone.sort { $0.utf8.lexicographicallyPrecedes($1.utf8) }
         var lines = staleLines.withLock { $0 }
+        // A part this run published under the name of an earlier one that never appeared (a full
+        // disk) holds this run's lines: they are not stale.
+        for outcome in finished.compactMap({ $0 }) where outcome.status != .unchanged {
+            for output in outcome.outputs where lines[output] != nil { lines[output]?.remove(outcome.id) }
+        }
         if options.prune {
             for id in gone {
                 guard let entry = state.entries.removeValue(forKey: id) else { continue }
@@ -215,14 +266,48 @@ public struct Pipeline: Sendable {
         report.seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
         report.started = started
         do {
-            try RunFiles(configuration: configuration).write(entries: state.entries, outcomes: finished.compactMap { $0 }, report: report)
+            try RunFiles(configuration: configuration, names: names).write(entries: state.entries, outcomes: finished.compactMap { $0 }, report: report)
             if journalProblem.withLock({ $0 }) == nil {
-                try? FileManager.default.removeItem(atPath: folder + "/" + ManifestState.journalName)
+                try? FileManager.default.removeItem(atPath: folder + "/" + names.journal)
+            }
+            if let shard = options.shard {
+                try ShardMarker(shard: shard, pipeline: configuration.hash, entries: state.entries, report: report).write(to: folder)
             }
         } catch {
             report.problems.append("\(error)")
         }
         return report
+    }
+
+    /// The inputs a run processes: the input folder's, or a shard's (from its plan when it has
+    /// one, else from the input folder).
+    static func inputs(of configuration: PipelineConfiguration, shard: ShardSelection?) throws(DocumentError) -> (files: [InputFile], problems: [String]) {
+        guard let shard else {
+            return try InputWalker(configuration.input, skipFolder: configuration.outputFolder).files()
+        }
+        guard shard.count >= 1, shard.index >= 0, shard.index < shard.count else {
+            throw DocumentError("shard \(shard.index) does not exist among \(shard.count) shards", hint: "shards are numbered 0 to \(max(0, shard.count - 1))")
+        }
+        guard let plan = shard.plan else {
+            let listing = try InputWalker(configuration.input, skipFolder: configuration.outputFolder).files()
+            return (listing.files.filter { shard.contains($0.id) }, listing.problems)
+        }
+        let planPath = configuration.outputFolder + "/" + RunNames.planFile
+        guard plan.pipeline == configuration.hash else {
+            throw DocumentError(
+                "the pipeline \(configuration.file) is not the one the plan \(planPath) was made for (its stages or options changed: hash \(configuration.hash.prefix(12)), plan \(plan.pipeline.prefix(12)))",
+                hint: "make the plan again with 'winnow plan \(configuration.file) --shards \(plan.shards)', then run every shard")
+        }
+        guard plan.shards == shard.count else {
+            throw DocumentError("the plan \(planPath) has \(plan.shards) shards, not \(shard.count)", hint: "use --shard INDEX/\(plan.shards), or make the plan again with --shards \(shard.count)")
+        }
+        let planned = (plan.inputFolder as NSString).standardizingPath
+        guard planned == (configuration.input.folder as NSString).standardizingPath else {
+            throw DocumentError(
+                "the plan \(planPath) lists the inputs of \(plan.inputFolder), but this run reads \(configuration.input.folder)",
+                hint: "run with the plan's input folder, or make the plan again")
+        }
+        return (plan.files(ofShard: shard.index), [])
     }
 
     /// Whether `file` is still what `entry` records as done by this pipeline and version.
@@ -236,38 +321,75 @@ public struct Pipeline: Sendable {
     }
 
     /// Removes temporary files (`.name….tmp`) an interrupted run left in the output folder.
-    static func removeTemporaryFiles(in folder: String) {
-        guard let walker = FileManager.default.enumerator(atPath: folder) else { return }
-        while let relative = walker.nextObject() as? String {
-            let name = (relative as NSString).lastPathComponent
-            if name.hasPrefix("."), name.hasSuffix(".tmp") {
-                try? FileManager.default.removeItem(atPath: folder + "/" + relative)
+    ///
+    /// A shard, which shares the folder with shards running elsewhere, removes only those of its
+    /// own files (its state folder and its jsonl parts); `winnow merge` removes the rest once no
+    /// shard is running.
+    static func removeTemporaryFiles(in folder: String, names: RunNames = RunNames()) {
+        let manager = FileManager.default
+        guard let shard = names.shard else {
+            guard let walker = manager.enumerator(atPath: folder) else { return }
+            while let relative = walker.nextObject() as? String {
+                let name = (relative as NSString).lastPathComponent
+                if name.hasPrefix("."), name.hasSuffix(".tmp") {
+                    try? manager.removeItem(atPath: folder + "/" + relative)
+                }
             }
+            return
+        }
+        let partStart = "." + RunNames(shard: shard).partPrefix(worker: 0).dropLast(2)
+        for name in (try? manager.contentsOfDirectory(atPath: folder)) ?? [] where name.hasPrefix(partStart) && name.hasSuffix(".tmp") {
+            try? manager.removeItem(atPath: folder + "/" + name)
+        }
+        let state = folder + "/" + names.stateFolder
+        for name in (try? manager.contentsOfDirectory(atPath: state)) ?? [] where name.hasPrefix(".") && name.hasSuffix(".tmp") {
+            try? manager.removeItem(atPath: state + "/" + name)
         }
     }
 
-    /// Removes JSON Lines parts no manifest entry refers to (left by a run without a manifest).
-    static func removeOrphanParts(in folder: String, referenced: Set<String>) {
-        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return }
-        for name in names where JSONLinesPartWriter.isPartName(name) && !referenced.contains(name) {
+    /// Removes JSON Lines parts of the run's series (``RunNames/ownsPart(_:)``) that no manifest
+    /// entry refers to (left by a run without a manifest).
+    static func removeOrphanParts(in folder: String, referenced: Set<String>, names: RunNames = RunNames()) {
+        guard let files = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return }
+        for name in files where names.ownsPart(name) && !referenced.contains(name) {
             try? FileManager.default.removeItem(atPath: folder + "/" + name)
         }
     }
 
-    /// Runs one file through the stages.
-    static func process(_ file: InputFile, stages: inout [(name: String, stage: any Stage)], keepTrace: Bool, keepDropped: Bool, outputFolder: String) -> DocumentOutcome {
+    /// Runs one file through the stages, within `maxSeconds` (``ProcessingDeadline``): past the
+    /// deadline, the document fails before its next stage (or after its last), whatever the stage
+    /// before produced.
+    static func process(
+        _ file: InputFile, stages: inout [(name: String, stage: any Stage)], keepTrace: Bool, keepDropped: Bool, outputFolder: String,
+        maxSeconds: Double? = nil
+    ) -> DocumentOutcome {
         let start = DispatchTime.now()
         var document = Document(id: file.id, source: .init(path: file.path, size: file.size, modified: file.modified), keepTrace: keepTrace)
         var status = DocumentOutcome.Status.written
-        loop: for index in stages.indices {
-            do {
-                if case .drop(let reason) = try stages[index].stage.process(&document) {
-                    status = .dropped(stage: stages[index].name, reason: reason)
-                    break loop
+        var outputFailure: String?
+        ProcessingDeadline.run(seconds: maxSeconds) {
+            for index in stages.indices {
+                do {
+                    // Before each stage (so a stage cut short never hands on partial results, and
+                    // nothing is written past the limit) and after the last one; the failure is
+                    // the stage's that used up the time.
+                    do {
+                        try ProcessingDeadline.check()
+                    } catch {
+                        status = .failed(stage: stages[max(0, index - 1)].name, message: "\(error)")
+                        return
+                    }
+                    let disposition = try stages[index].stage.process(&document)
+                    if index == stages.count - 1 { try ProcessingDeadline.check() }
+                    if case .drop(let reason) = disposition {
+                        status = .dropped(stage: stages[index].name, reason: reason)
+                        return
+                    }
+                } catch {
+                    status = .failed(stage: stages[index].name, message: "\(error)")
+                    if let failure = error as? DocumentError, failure.isOutputFailure { outputFailure = "\(failure)" }
+                    return
                 }
-            } catch {
-                status = .failed(stage: stages[index].name, message: "\(error)")
-                break loop
             }
         }
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
@@ -281,8 +403,10 @@ public struct Pipeline: Sendable {
         if document.source.sha256 == nil, !status.isFailure, let data = FileManager.default.contents(atPath: file.path) {
             document.source.sha256 = Digest.sha256(data)
         }
-        return DocumentOutcome(
+        var outcome = DocumentOutcome(
             id: file.id, path: file.path, size: file.size, sha256: document.source.sha256, status: status, outputs: document.outputs,
             removals: document.trace.counts, fixes: document.fixes, seconds: seconds)
+        outcome.outputFailure = outputFailure
+        return outcome
     }
 }

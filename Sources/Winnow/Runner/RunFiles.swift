@@ -17,9 +17,11 @@ import Foundation
 /// Each file is written to a temporary name and renamed into place.
 struct RunFiles {
     let configuration: PipelineConfiguration
+    /// The files' names: a whole-folder run's, or a shard's (under `_shards/NNNN/`).
+    var names = RunNames()
 
     /// One `_errors.jsonl` line.
-    struct ErrorEntry: Encodable {
+    struct ErrorEntry: Codable {
         var id: String
         var path: String
         var stage: String
@@ -27,7 +29,7 @@ struct RunFiles {
     }
 
     /// The `_run.json` object.
-    struct RunSummary: Encodable {
+    struct RunSummary: Codable {
         var winnow: String
         var pipeline: String
         var pipelineFile: String
@@ -54,10 +56,12 @@ struct RunFiles {
         var interruptedBy: Int32?
         var stoppedEarly: String?
         var complete: Bool
+        /// The number of shards, in the report `winnow merge` writes (absent otherwise).
+        var shards: Int? = nil
     }
 
     /// One `_timings.jsonl` line.
-    struct TimingEntry: Encodable {
+    struct TimingEntry: Codable {
         var id: String
         var path: String
         var status: String
@@ -71,16 +75,8 @@ struct RunFiles {
     func write(entries: [String: ManifestEntry], outcomes: [DocumentOutcome], report: RunReport) throws(DocumentError) {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        var manifest = Data()
-        var errors = Data()
+        let (manifest, errors) = Self.manifestAndErrors(entries)
         var timings = Data()
-        for id in entries.keys.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) {
-            let entry = entries[id]!
-            manifest.append(Self.line(try? encoder.encode(entry)))
-            if entry.status == "failed" {
-                errors.append(Self.line(try? encoder.encode(ErrorEntry(id: entry.id, path: entry.path, stage: entry.stage ?? "", message: entry.error ?? ""))))
-            }
-        }
         for outcome in outcomes where outcome.status != .unchanged {
             let entry = ManifestEntry(outcome, pipeline: configuration.hash)
             let timing = TimingEntry(
@@ -102,10 +98,27 @@ struct RunFiles {
         encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
         let run = (try? encoder.encode(summary)) ?? Data()
         let folder = configuration.outputFolder
-        try OutputPath.writeAtomically(manifest, to: "_manifest.jsonl", in: folder)
-        try OutputPath.writeAtomically(errors, to: "_errors.jsonl", in: folder)
-        try OutputPath.writeAtomically(timings, to: "_timings.jsonl", in: folder)
-        try OutputPath.writeAtomically(run + Data("\n".utf8), to: "_run.json", in: folder)
+        try OutputPath.writeAtomically(manifest, to: names.manifest, in: folder)
+        try OutputPath.writeAtomically(errors, to: names.errors, in: folder)
+        try OutputPath.writeAtomically(timings, to: names.timings, in: folder)
+        try OutputPath.writeAtomically(run + Data("\n".utf8), to: names.run, in: folder)
+    }
+
+    /// The bytes of `_manifest.jsonl` (entries sorted by id, bytewise) and of `_errors.jsonl`
+    /// (its failed entries) for `entries`.
+    static func manifestAndErrors(_ entries: [String: ManifestEntry]) -> (manifest: Data, errors: Data) {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        var manifest = Data()
+        var errors = Data()
+        for id in entries.keys.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) {
+            let entry = entries[id]!
+            manifest.append(line(try? encoder.encode(entry)))
+            if entry.status == "failed" {
+                errors.append(line(try? encoder.encode(ErrorEntry(id: entry.id, path: entry.path, stage: entry.stage ?? "", message: entry.error ?? ""))))
+            }
+        }
+        return (manifest, errors)
     }
 
     /// JSON data followed by a newline (nothing when encoding failed).

@@ -19,6 +19,9 @@ public struct RunOptions: Sendable {
     public var control: RunControl?
     /// Called once the inputs are listed, with their number (before any is processed).
     public var listed: (@Sendable (_ inputs: Int) -> Void)?
+    /// The shard to process (`winnow run --shard`), nil for the whole input folder. A shard keeps
+    /// its own manifest, journal, lock and report under `_shards/NNNN/` of the output folder.
+    public var shard: ShardSelection?
     /// Where the run logs (nothing by default).
     public var logger = Logger(label: "winnow", factory: { _ in SwiftLogNoOpLogHandler() })
 

@@ -6,6 +6,8 @@ extension StageRegistry {
         registry.register(RulesStage.self)
         registry.register(StripStage.self)
         registry.register(NormalizeStage.self)
+        registry.register(EnrichStage.self)
+        registry.register(FilterStage.self)
         registry.register(ExecStage.self)
         registry.register(WriteStage.self)
         return registry

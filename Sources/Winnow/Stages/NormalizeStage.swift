@@ -1,3 +1,5 @@
+import WinnowHTML
+
 /// Makes the kept text consistent for search indexes, NLP and LLM datasets without changing
 /// what it means.
 ///
@@ -48,6 +50,7 @@ public struct NormalizeStage: Stage {
     public mutating func process(_ document: inout Document) throws -> Disposition {
         var empty = 0
         for index in document.blocks.indices {
+            try ProcessingDeadline.check()
             if let text = normalizer.normalizedIfChanged(document.blocks[index].text, kind: document.blocks[index].kind) {
                 document.blocks[index].text = text
             }

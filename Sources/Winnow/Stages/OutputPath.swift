@@ -37,7 +37,9 @@ public enum OutputPath {
         do {
             try manager.createDirectory(atPath: directory, withIntermediateDirectories: true)
         } catch {
-            throw DocumentError("cannot create the folder \(directory): \(PipelineLoader.reason(error))", hint: "check the output folder's permissions and free space")
+            throw DocumentError(
+                "cannot create the folder \(directory): \(PipelineLoader.reason(error))", hint: "check the output folder's permissions and free space",
+                errorCode: DocumentError.errorCode(of: error) ?? 0)
         }
         let name = (path as NSString).lastPathComponent
         let temporary = directory + "/.\(name).\(ProcessInfo.processInfo.processIdentifier).\(UInt64.random(in: 0...UInt64.max)).tmp"
@@ -45,7 +47,8 @@ public enum OutputPath {
         // its own (`.dat.nosync…`) that an interrupted run could not recognise and clean up.
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else {
-            throw DocumentError("cannot write \(path): \(String(cString: strerror(errno)))", hint: "check the output folder's permissions and free space")
+            let code = errno
+            throw DocumentError("cannot write \(path): \(String(cString: strerror(code)))", hint: "check the output folder's permissions and free space", errorCode: code)
         }
         let failure: Int32? = data.withUnsafeBytes { buffer in
             var offset = 0
@@ -60,14 +63,16 @@ public enum OutputPath {
             return nil
         }
         if close(descriptor) != 0 || failure != nil {
-            let reason = String(cString: strerror(failure ?? errno))
-            try? manager.removeItem(atPath: temporary)
-            throw DocumentError("cannot write \(path): \(reason)", hint: "free space in the output folder (or fix its permissions), then run again")
+            let code = failure ?? errno
+            unlink(temporary)
+            throw DocumentError(
+                "cannot write \(path): \(String(cString: strerror(code)))", hint: "free space in the output folder (or fix its permissions), then run again",
+                errorCode: code)
         }
         guard rename(temporary, path) == 0 else {
-            let reason = String(cString: strerror(errno))
-            try? manager.removeItem(atPath: temporary)
-            throw DocumentError("cannot move the output into place at \(path): \(reason)")
+            let code = errno
+            unlink(temporary)
+            throw DocumentError("cannot move the output into place at \(path): \(String(cString: strerror(code)))", errorCode: code)
         }
     }
 }

@@ -66,7 +66,7 @@ public struct RulesStage: Stage {
         kept.reserveCapacity(document.blocks.count)
         for var block in document.blocks {
             if let rule = Self.firstMatch(options.dropBlocks, in: block.text) {
-                document.trace.record(stage: Self.name, reason: "rule", detail: "drop-blocks: \(rule.pattern)", text: block.text, kind: block.kind)
+                document.trace.record(stage: Self.name, reason: "rule", detail: "drop-blocks: \(rule.pattern)", text: block.text, kind: block.kind, position: block.origin)
                 continue
             }
             if !options.dropLines.isEmpty {
@@ -76,9 +76,9 @@ public struct RulesStage: Stage {
                     continue
                 }
                 var lines: [Substring] = []
-                for line in block.text.split(separator: "\n", omittingEmptySubsequences: false) {
+                for (number, line) in block.text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
                     if let rule = Self.firstMatch(options.dropLines, in: String(line)) {
-                        document.trace.record(stage: Self.name, reason: "rule", detail: "drop-lines: \(rule.pattern)", text: String(line), kind: block.kind)
+                        document.trace.record(stage: Self.name, reason: "rule", detail: "drop-lines: \(rule.pattern)", text: String(line), kind: block.kind, position: block.origin, line: number)
                     } else {
                         lines.append(line)
                     }

@@ -80,7 +80,7 @@ public struct WriteStage: Stage {
         self.outputFolder = context.outputFolder
         self.includeTrace = options.trace || context.keepTrace
         if options.formats.contains("jsonl") {
-            let prefix = Self.partPrefix(worker: context.worker)
+            let prefix = RunNames(shard: context.shard).partPrefix(worker: context.worker)
             let first = JSONLinesPartWriter.nextFreeNumber(in: context.outputFolder, prefix: prefix)
             lines = try JSONLinesPartWriter(
                 folder: context.outputFolder, prefix: prefix, maxPartBytes: options.partBytes, compress: options.compress,
@@ -123,8 +123,8 @@ public struct WriteStage: Stage {
         try lines?.close()
     }
 
-    /// The jsonl part prefix of a worker: `part-w03`.
-    static func partPrefix(worker: Int) -> String {
-        "part-w" + (worker < 10 ? "0" : "") + String(worker)
+    /// The jsonl part prefix of a worker: `part-w03` (`shard-0002-w03` in shard 2; see ``RunNames``).
+    static func partPrefix(worker: Int, shard: Int? = nil) -> String {
+        RunNames(shard: shard).partPrefix(worker: worker)
     }
 }

@@ -13,7 +13,8 @@ import Foundation
 ///                "published": {"source": "meta", "value": {"granularity": "day", "iso": "2022-02-26"}}},
 ///   "source": {"encoding": "UTF-8", "modified": "2024-05-01T10:00:00Z", "path": "/in/news/a.html", "size": 5120},
 ///   "text": "blocks joined by a blank line",
-///   "trace": {"counts": {...}, "notes": [...], "removals": [{"reason": ..., "stage": ...}]}   // includeTrace only
+///   "trace": {"counts": {...}, "notes": [...], "positions": [0, 3],                  // includeTrace only
+///             "removals": [{"reason": ..., "stage": ..., "position": 1}]}
 /// }
 /// ```
 ///
@@ -44,7 +45,7 @@ public enum DocumentJSON {
         ]
         if let kind = document.kind { object["kind"] = .string(kind.rawValue) }
         if !document.fixes.isEmpty { object["fixes"] = .object(document.fixes.mapValues { .int($0) }) }
-        if includeTrace { object["trace"] = trace(document.trace) }
+        if includeTrace { object["trace"] = trace(document.trace, blocks: document.blocks) }
         return .object(object)
     }
 
@@ -95,25 +96,39 @@ public enum DocumentJSON {
             language["confidence"] = .double(confidence)
             object["language"] = .object(language)
         }
+        add("counts", metadata.counts) { counts in
+            .object(["characters": .int(counts.characters), "words": .int(counts.words), "sentences": .int(counts.sentences), "paragraphs": .int(counts.paragraphs)])
+        }
+        add("readingMinutes", metadata.readingMinutes) { .int($0) }
+        add("sha256", metadata.sha256, string)
+        add("simhash", metadata.simhash, string)
         if !metadata.extra.isEmpty {
             object["extra"] = .object(metadata.extra.mapValues { .object(["value": .string($0.value), "source": .string($0.source.rawValue)]) })
         }
         return .object(object)
     }
 
-    /// The trace: counts per reason, removals in order, notes.
-    static func trace(_ trace: Trace) -> JSONValue {
-        .object([
+    /// The trace: counts per reason, removals in order, notes; when the reader numbered the
+    /// blocks, each removal's `position` (and `line`) and the kept blocks' `positions`, so that
+    /// explain views can show removals in reading order.
+    static func trace(_ trace: Trace, blocks: [Block] = []) -> JSONValue {
+        var object: [String: JSONValue] = [
             "counts": .object(trace.counts.mapValues { .int($0) }),
             "removals": .array(trace.removals.map { removal in
                 var object: [String: JSONValue] = ["stage": .string(removal.stage), "reason": .string(removal.reason)]
                 if let detail = removal.detail { object["detail"] = .string(detail) }
                 if let text = removal.text { object["text"] = .string(text) }
                 if let kind = removal.kind { object["kind"] = .string(kind.rawValue) }
+                if let position = removal.position { object["position"] = .int(position) }
+                if let line = removal.line { object["line"] = .int(line) }
                 return .object(object)
             }),
             "notes": .array(trace.notes.map { .string($0) }),
-        ])
+        ]
+        if !blocks.isEmpty, blocks.allSatisfy({ $0.origin != nil }) {
+            object["positions"] = .array(blocks.map { .int($0.origin ?? 0) })
+        }
+        return .object(object)
     }
 
     /// A time as ISO 8601 in UTC, to the second: `2024-05-01T10:00:00Z`.

@@ -196,7 +196,8 @@ public final class JSONLinesPartWriter {
         let temporary = folder + "/." + name + ".tmp"
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else {
-            throw DocumentError("cannot create \(temporary)", hint: "check the output folder's permissions and free space")
+            let code = errno
+            throw DocumentError("cannot create \(temporary): \(String(cString: strerror(code)))", hint: "check the output folder's permissions and free space", errorCode: code)
         }
         let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
         var gzip: Gzip.Stream?
@@ -224,7 +225,15 @@ public final class JSONLinesPartWriter {
             }
             if !output.isEmpty { try part.handle.write(contentsOf: Data(output)) }
         } catch {
-            throw DocumentError("cannot write \(part.temporary): \(error)", hint: "check the output folder's free space")
+            // The temporary part may now end in a torn line: drop it, with its lines (their
+            // documents list a part that never appears, so the next run does them again).
+            current = nil
+            try? part.handle.close()
+            unlink(part.temporary)
+            let code = DocumentError.errorCode(of: error)
+            throw DocumentError(
+                "cannot write \(part.temporary): \(code.map { String(cString: strerror($0)) } ?? "\(error)")", hint: "check the output folder's free space",
+                errorCode: code ?? 0)
         }
         part.pending.removeAll(keepingCapacity: true)
         current = part
@@ -240,12 +249,15 @@ public final class JSONLinesPartWriter {
             try part.handle.close()
         } catch {
             try? FileManager.default.removeItem(atPath: part.temporary)
-            throw DocumentError("cannot close \(part.temporary): \(error)", hint: "check the output folder's free space")
+            let code = DocumentError.errorCode(of: error)
+            throw DocumentError(
+                "cannot close \(part.temporary): \(code.map { String(cString: strerror($0)) } ?? "\(error)")", hint: "check the output folder's free space",
+                errorCode: code ?? 0)
         }
         guard rename(part.temporary, path) == 0 else {
-            let reason = String(cString: strerror(errno))
+            let code = errno
             try? FileManager.default.removeItem(atPath: part.temporary)
-            throw DocumentError("cannot move the part into place at \(path): \(reason)")
+            throw DocumentError("cannot move the part into place at \(path): \(String(cString: strerror(code)))", errorCode: code)
         }
         parts.append(part.name)
     }

@@ -1,3 +1,4 @@
+import Foundation
 import WinnowHTML
 
 /// Keeps the main content of an HTML page's blocks, judged on the page's tree.
@@ -12,6 +13,10 @@ import WinnowHTML
 ///    kept when it stands just before the container.
 struct HTMLStripper {
     let options: StripStage.Options
+
+    /// Whether traces carry every block's model features (`WINNOW_HTMLSTRIP_FEATURES=1`), for
+    /// fitting the block model with Tools/htmlstrip-training.
+    static let dumpFeatures = ProcessInfo.processInfo.environment["WINNOW_HTMLSTRIP_FEATURES"] == "1"
 
     /// What the stripper decided about one block.
     struct Verdict {
@@ -73,6 +78,19 @@ struct HTMLStripper {
                 keep[index] = true
             }
         }
+        if HTMLBlockModel.ensemble.count > 0 || (Self.dumpFeatures && document.trace.keepText) {
+            let title = analysis.titleBlock(before: container)
+            let features = BlockFeatures(
+                analysis: analysis, container: container, keep: keep, postsAreContent: postsAreContent, itemsPage: itemsPage, title: title)
+            if Self.dumpFeatures && document.trace.keepText {
+                for (index, row) in features.rows.enumerated() {
+                    document.trace.note("features\t\(index)\t" + row.map { String(format: "%.5g", $0) }.joined(separator: ",") + "\t" + blocks[index].text)
+                }
+            }
+            if HTMLBlockModel.ensemble.count > 0 {
+                applyModel(features, analysis: analysis, title: title, keep: &keep, reasons: &reasons, trace: &document.trace)
+            }
+        }
         var kept: [Block] = []
         kept.reserveCapacity(inside.count + 1)
         for (index, block) in blocks.enumerated() {
@@ -83,10 +101,45 @@ struct HTMLStripper {
                 if document.trace.keepText, let furniture = analysis.verdicts[index].furniture {
                     detail += " \(furniture.reason) from \(analysis.describe(furniture.element, depth: 2))"
                 }
-                document.trace.record(stage: StripStage.name, reason: reasons[index], detail: detail, text: block.text, kind: block.kind)
+                document.trace.record(stage: StripStage.name, reason: reasons[index], detail: detail, text: block.text, kind: block.kind, position: block.origin)
             }
         }
         document.blocks = kept
+    }
+
+    /// Lets the learned block model (``HTMLBlockModel``) decide every block from the heuristics'
+    /// verdicts and the block's features; keeps the heuristics' choice when the model keeps nothing.
+    ///
+    /// Three verdicts of the heuristics stand whatever the model says: the page's headline before
+    /// the container stays, and script or markup text and short furniture phrases (copyright
+    /// lines, share prompts...) go.
+    func applyModel(_ features: BlockFeatures, analysis: PageAnalysis, title: Int?, keep: inout [Bool], reasons: inout [String], trace: inout Trace) {
+        let threshold = HTMLBlockModel.threshold + (options.mode == .precision ? 0.75 : options.mode == .recall ? -0.75 : 0)
+        var decided = keep
+        var phrases: [Int: String] = [:]
+        for (index, row) in features.rows.enumerated() {
+            let block = analysis.blocks[index]
+            if index == title {
+                decided[index] = true
+            } else if analysis.verdicts[index].probability <= 0.02, block.kind != .code, BlockScore.looksLikeMarkup(block.text) {
+                decided[index] = false
+            } else if analysis.lengths[index] < 120, let reason = Boilerplate.phraseReason(block.text) {
+                decided[index] = false
+                phrases[index] = reason
+            } else {
+                decided[index] = HTMLBlockModel.ensemble.score(row) > threshold
+            }
+        }
+        guard decided.contains(true) else { return }
+        for index in decided.indices where decided[index] != keep[index] && !decided[index] {
+            reasons[index] = phrases[index] ?? "block-model"
+        }
+        if options.comments {
+            // Asked-for comments stay whatever the model says.
+            for (index, verdict) in analysis.verdicts.enumerated() where verdict.inComments && keep[index] { decided[index] = true }
+        }
+        trace.note("strip: block model keeps \(decided.filter { $0 }.count) of \(decided.count) blocks (heuristics \(keep.filter { $0 }.count))")
+        keep = decided
     }
 
     /// On pages whose content is spread (a listing with an introduction, a shop page), keeps the

@@ -14,18 +14,23 @@ struct PageAnalysis {
     var totalLength = 0
     /// Characters of each block.
     var lengths: [Int] = []
+    /// Each element's hint, read when a block's ancestor walk passed it.
+    var hints: [ElementHint?]
 
     init(page: HTMLDocument, blocks: [Block]) {
         self.page = page
         self.blocks = blocks
         textLength = [Int32](repeating: 0, count: page.nodes.count)
         score = [Double](repeating: 0, count: page.nodes.count)
-        var hints = [ElementHint?](repeating: nil, count: page.nodes.count)
+        hints = [ElementHint?](repeating: nil, count: page.nodes.count)
         var nameCache = ElementHints.NameCache()
         lengths = blocks.map { $0.text.utf8.count }
         totalLength = lengths.reduce(0, +)
+        // Past the document's time limit, the ancestor walks stop (the runner fails the document).
+        var late = false
         for (index, block) in blocks.enumerated() {
-            guard let owner = block.node else { continue }
+            if index & 255 == 255, !late { late = ProcessingDeadline.hasPassed }
+            guard !late, let owner = block.node else { continue }
             var current = Int32(owner)
             while current >= 0 {
                 textLength[Int(current)] += Int32(lengths[index])
@@ -35,7 +40,8 @@ struct PageAnalysis {
         verdicts.reserveCapacity(blocks.count)
         for (index, block) in blocks.enumerated() {
             var verdict = HTMLStripper.Verdict(probability: BlockScore.probability(block), furniture: nil)
-            if let owner = block.node {
+            if index & 255 == 255, !late { late = ProcessingDeadline.hasPassed }
+            if !late, let owner = block.node {
                 var current = Int32(owner)
                 while current >= 0 {
                     let element = Int(current)
@@ -59,7 +65,7 @@ struct PageAnalysis {
                 }
             }
             let weight = Double(lengths[index]) * (2 * p - 1)
-            if let owner = block.node {
+            if !late, let owner = block.node {
                 var current = Int32(owner)
                 while current >= 0 {
                     score[Int(current)] += weight

@@ -119,13 +119,13 @@ struct TextStripper {
                 if verdict.keep {
                     kept.append(block)
                 } else {
-                    trace.record(stage: StripStage.name, reason: verdict.reason, detail: trace.keepText ? verdict.detail(threshold: threshold) : nil, text: block.text, kind: block.kind)
+                    trace.record(stage: StripStage.name, reason: verdict.reason, detail: trace.keepText ? verdict.detail(threshold: threshold) : nil, text: block.text, kind: block.kind, position: block.origin)
                 }
                 continue
             }
             var removed = Set<Int>()
             for line in found where removed.insert(line.line).inserted {
-                trace.record(stage: StripStage.name, reason: line.reason, detail: line.detail, text: String(lines[index][line.line]), kind: nil)
+                trace.record(stage: StripStage.name, reason: line.reason, detail: line.detail, text: String(lines[index][line.line]), kind: nil, position: block.origin, line: line.line)
             }
             let rest = lines[index].indices.filter { !removed.contains($0) }.map { lines[index][$0] }
             guard !rest.isEmpty else { continue }
@@ -134,7 +134,7 @@ struct TextStripper {
             if verdict.keep {
                 kept.append(remainder)
             } else {
-                trace.record(stage: StripStage.name, reason: verdict.reason, detail: trace.keepText ? verdict.detail(threshold: threshold) : nil, text: remainder.text, kind: block.kind)
+                trace.record(stage: StripStage.name, reason: verdict.reason, detail: trace.keepText ? verdict.detail(threshold: threshold) : nil, text: remainder.text, kind: block.kind, position: block.origin)
             }
         }
         return kept

@@ -1,0 +1,133 @@
+import Foundation
+
+/// Cleans author names as pages write them ("By Jane Doe, Staff Writer", "Jane Doe and John
+/// Roe | Updated 3 May 2024") and rejects what is no name: a site name, a "Staff" placeholder, a
+/// date, a URL, a sentence.
+enum AuthorNames {
+    /// Words that open a byline and are not part of the name.
+    static let labels: [String] = [
+        "written by", "posted by", "published by", "reported by", "story by", "words by", "text by", "article by", "authored by",
+        "geschrieben von", "publié par", "escrito por", "scritto da", "geschreven door", "autor:", "autorin:", "author:", "authors:",
+        "by:", "by", "von", "par", "por", "di", "door", "av", "af", "przez", "autor", "autorin", "author", "auteur", "text:", "texto:",
+    ]
+
+    /// Names that stand for no one in particular.
+    static let placeholders: Set<String> = [
+        "staff", "admin", "administrator", "editor", "editors", "the editors", "editorial", "editorial team", "editorial staff",
+        "staff writer", "staff reporter", "staff writers", "web team", "team", "guest", "guest author", "guest post", "anonymous",
+        "unknown", "redaktion", "die redaktion", "red", "newsroom", "news desk", "desk", "webmaster", "wordpress", "user",
+        "contributor", "contributors", "author", "authors", "null", "undefined", "none", "n/a", "na", "the team", "our team",
+        "marketing", "marketing team", "press", "press office", "support", "support team", "redacción", "rédaction", "redazione",
+        "online-redaktion", "agencies", "agency", "wires", "wire", "by", "the author", "about the author", "posted by", "written by",
+        "share", "follow", "more", "view all posts", "all posts", "posted", "cortesía", "courtesy", "photo", "foto", "image",
+    ]
+
+    /// Trailing role words that follow a name after a comma or dash ("Jane Doe, Staff Writer").
+    static let roleWords: Set<String> = [
+        "staff", "writer", "reporter", "correspondent", "editor", "contributor", "columnist", "photographer", "senior", "chief",
+        "editor-in-chief", "managing", "associate", "contributing", "special", "political", "business", "science", "health",
+        "technology", "freelance", "md", "phd", "ph.d.", "rd", "cpa", "esq", "jr", "jr.", "sr", "sr.", "expert", "dietitian",
+        "director", "manager", "specialist", "coach", "founder", "co-founder", "ceo", "cto", "consultant", "strategist", "analyst",
+        "nutritionist", "officer", "president", "head", "lead", "teacher", "professor", "instructor", "nurse", "attorney",
+        "lawyer", "partner", "engineer", "designer", "developer", "marketer", "owner", "team", "ms", "ma", "mba", "rn", "dds",
+        "dmd", "do", "np", "pa", "lcsw", "cfp", "cfa", "fand", "facs", "ph", "d", "m.d", "m.d.",
+    ]
+
+    /// The names in `raw`, cleaned; empty when it holds none.
+    ///
+    /// Several people ("Jane Doe and John Roe", "Jane Doe, John Roe") become several names; a
+    /// name with credentials or a role ("Jane Doe, MD, RD", "Jane Doe, Shipping Expert") stays
+    /// one byline, as written.
+    static func names(in raw: String, siteName: String?) -> [String] {
+        var text = Enrichment.clean(raw)
+        guard !text.isEmpty, text.count <= 300, !text.contains("://"), !text.contains("@") || text.contains(" ") else { return [] }
+        text = removeLabel(text)
+        // Cut at what follows the names: a bar, a bullet, "Updated", "Published", a date.
+        for stop in [" | ", "|", " • ", " · ", "\n", " — ", " – ", " - ", " Updated", " Published", " updated", " published", " on ", " am ", " le ", " el ", " il "] {
+            if let range = text.range(of: stop) { text = String(text[..<range.lowerBound]) }
+        }
+        // A date after the name ("Jane Doe 28 April 2021"): keep what comes before it.
+        if text.contains(where: \.isNumber), DateParsing.scan(text) != nil {
+            let words = text.split(separator: " ")
+            let cut = words.firstIndex { word in word.contains(where: \.isNumber) || DateParsing.months[word.lowercased().trimmingCharacters(in: .punctuationCharacters)] != nil || DateParsing.fillers.contains(word.lowercased().trimmingCharacters(in: .punctuationCharacters)) && word.first?.isUppercase == true } ?? words.count
+            text = words[..<cut].joined(separator: " ")
+        }
+        text = text.trimmingCharacters(in: CharacterSet.whitespaces.union(CharacterSet(charactersIn: ".:,;-–—")))
+        guard !text.isEmpty else { return [] }
+        let trim = CharacterSet.whitespaces.union(CharacterSet(charactersIn: ".:-–—()[]"))
+        var pieces: [String] = []
+        for part in text.components(separatedBy: CharacterSet(charactersIn: ",;&")) {
+            for piece in part.components(separatedBy: " and ").flatMap({ $0.components(separatedBy: " und ") }).flatMap({ $0.components(separatedBy: " et ") }) {
+                let cleaned = removeLabel(piece.trimmingCharacters(in: trim))
+                if !cleaned.isEmpty { pieces.append(cleaned) }
+            }
+        }
+        if pieces.count > 1, !pieces.allSatisfy(isPersonName) {
+            // One byline with credentials or a role, or first names only: keep it as written.
+            return isPlausible(text, siteName: siteName, maxWords: 14) ? [text] : []
+        }
+        var result: [String] = []
+        for name in pieces where isPlausible(name, siteName: siteName) && !result.contains(where: { $0.lowercased() == name.lowercased() }) {
+            result.append(name)
+        }
+        return Array(result.prefix(10))
+    }
+
+    /// Whether a piece reads as one person's full name: two to five words, capitalised (or in
+    /// another script), no role or credential word.
+    static func isPersonName(_ piece: String) -> Bool {
+        let words = piece.split(separator: " ")
+        guard (2...5).contains(words.count) else { return false }
+        if words.contains(where: { roleWords.contains($0.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: ".,"))) }) { return false }
+        return words.allSatisfy { word in
+            guard let first = word.first else { return false }
+            return first.isUppercase || !first.isASCII || TextFacts.nameParticles.contains(String(word))
+        }
+    }
+
+    /// `text` without a byline label at its start ("By ", "Written by ").
+    static func removeLabel(_ text: String) -> String {
+        var text = text
+        let lower = text.lowercased()
+        for label in labels {
+            if lower == label || lower == label + ":" { return "" }
+            if lower.hasPrefix(label + " ") || (label.hasSuffix(":") && lower.hasPrefix(label)) {
+                text = String(text.dropFirst(label.count)).trimmingCharacters(in: CharacterSet.whitespaces.union(CharacterSet(charactersIn: ":")))
+                break
+            }
+        }
+        return text
+    }
+
+    /// Whether a piece is only a role ("Staff Writer", "MD").
+    static func isRole(_ piece: String) -> Bool {
+        let words = piece.lowercased().split(separator: " ")
+        return !words.isEmpty && words.allSatisfy { roleWords.contains(String($0)) }
+    }
+
+    /// Whether a text can be a person's (or an organisation's byline) name.
+    static func isPlausible(_ name: String, siteName: String?, maxWords: Int = 6) -> Bool {
+        let lower = name.lowercased()
+        guard name.count >= 2, name.count <= maxWords * 12, !placeholders.contains(lower), name.contains(where: \.isLetter) else { return false }
+        if let siteName, Enrichment.key(siteName) == Enrichment.key(name) { return false }
+        if name.contains("://") || name.hasPrefix("www.") || name.contains(".com") || name.hasPrefix("@") || name.hasPrefix("#") { return false }
+        // A date or a count is no name.
+        if name.filter(\.isNumber).count >= 2, !name.contains(",") || DateParsing.scan(name) != nil { return false }
+        if DateParsing.months[lower.split(separator: " ").first.map(String.init) ?? ""] != nil, name.contains(where: \.isNumber) { return false }
+        let words = name.split(separator: " ")
+        guard words.count <= maxWords else { return false }
+        // Names start with a capital (or are written in another script).
+        guard let first = name.first, first.isUppercase || !first.isASCII else { return false }
+        let lowerWords = words.filter { $0.first?.isLowercase == true && !TextFacts.nameParticles.contains(String($0)) && $0 != "y" }.count
+        if words.count >= 3, lowerWords >= 3 || lowerWords * 5 > words.count * 2 {
+            return false
+        }
+        return true
+    }
+
+    /// Whether an agency name found in the text is plausible: short, capitalised, no sentence.
+    static func isPlausibleAgency(_ name: String) -> Bool {
+        let words = name.split(separator: " ")
+        return (1...5).contains(words.count) && name.count <= 50 && (name.first?.isUppercase ?? false) && !name.contains("://")
+    }
+}

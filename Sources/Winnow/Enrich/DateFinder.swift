@@ -1,0 +1,191 @@
+import Foundation
+
+/// Finds when a page was published and when it was last modified, kept apart.
+///
+/// Published, in order: the JSON-LD `datePublished` (or `dateCreated`) of the main object, then
+/// of the `WebPage`; `article:published_time` and the other `<meta>` names sites use; microdata
+/// `itemprop="datePublished"`; a `<time>` or date element of the content (not of the page's
+/// chrome, not saying "updated"); a `/2024/05/01/` date in the canonical URL. Modified: the
+/// JSON-LD `dateModified`, `article:modified_time`, `og:updated_time`, microdata.
+///
+/// A date after the file's own time (a day's grace for time zones) is no publication date; nor
+/// is one before 1995 unless a structured statement (JSON-LD, `<meta>`, microdata) gives it.
+enum DateFinder {
+    /// The dates found.
+    struct Dates {
+        /// When the page was first published.
+        var published: Metadata.Field<Metadata.DateValue>?
+        /// When the page was last modified.
+        var modified: Metadata.Field<Metadata.DateValue>?
+    }
+
+    /// `<meta>` names of the publication date, strongest first.
+    static let publishedKeys = [
+        "article:published_time", "og:article:published_time", "og:published_time", "published_time", "article.published",
+        "datepublished", "date_published", "publish-date", "publish_date", "publishdate", "pubdate", "publication_date",
+        "citation_publication_date", "citation_date", "citation_online_date", "dc.date.issued", "dcterms.issued", "dc.date.created",
+        "dcterms.created", "parsely-pub-date", "sailthru.date", "originalpublicationdate", "article:published", "date.available",
+        "published", "publish_time", "publication-date", "pub_date", "pubdate_time", "article_date_original", "dc.date",
+        "dcterms.date", "date", "created", "datecreated", "release_date", "content_date", "live_date",
+    ]
+    /// `<meta>` names of the modification date, strongest first.
+    static let modifiedKeys = [
+        "article:modified_time", "og:updated_time", "og:article:modified_time", "modified_time", "datemodified", "date_modified",
+        "last-modified", "lastmod", "dc.date.modified", "dcterms.modified", "article.updated", "updated_time", "revised",
+    ]
+
+    /// The dates `evidence` states, checked against the file's time.
+    static func find(_ evidence: PageEvidence, article: ArticleNode, fileTime: Date) -> Dates {
+        let latest = fileTime.addingTimeInterval(86_400)
+        func accept(_ raw: String?, structured: Bool) -> Metadata.DateValue? {
+            guard let raw, let value = DateParsing.parse(raw) else { return nil }
+            return isAcceptable(value, latest: latest, structured: structured) ? value : nil
+        }
+        var dates = Dates()
+        // JSON-LD.
+        for object in [article.properties, article.webPage].compactMap({ $0 }) {
+            if dates.published == nil, let value = accept(JSONLD.string(object["datePublished"]) ?? JSONLD.string(object["dateCreated"]) ?? JSONLD.string(object["uploadDate"]), structured: true) {
+                dates.published = .init(value, source: .jsonLD)
+            }
+            if dates.modified == nil, let value = accept(JSONLD.string(object["dateModified"]), structured: true) {
+                dates.modified = .init(value, source: .jsonLD)
+            }
+        }
+        // <meta>.
+        if dates.published == nil {
+            for key in publishedKeys {
+                guard let raw = evidence.meta[key]?.first, let value = accept(raw, structured: true) else { continue }
+                dates.published = .init(value, source: key.hasPrefix("article:") || key.hasPrefix("og:") ? .openGraph : .meta)
+                break
+            }
+        }
+        if dates.modified == nil {
+            for key in modifiedKeys {
+                guard let raw = evidence.meta[key]?.first, let value = accept(raw, structured: true) else { continue }
+                dates.modified = .init(value, source: key.hasPrefix("article:") || key.hasPrefix("og:") ? .openGraph : .meta)
+                break
+            }
+        }
+        // Microdata on elements (meta elements with itemprop are already in the meta map).
+        if dates.published == nil {
+            for name in ["datepublished", "datecreated"] {
+                for node in evidence.itemprops[name] ?? [] where evidence.page.nodes[node].tag != .meta {
+                    if let value = accept(evidence.itempropValue(node), structured: true) {
+                        dates.published = .init(value, source: .microdata)
+                        break
+                    }
+                }
+                if dates.published != nil { break }
+            }
+        }
+        if dates.modified == nil {
+            for node in evidence.itemprops["datemodified"] ?? [] where evidence.page.nodes[node].tag != .meta {
+                if let value = accept(evidence.itempropValue(node), structured: true) {
+                    dates.modified = .init(value, source: .microdata)
+                    break
+                }
+            }
+        }
+        let near = headlineDates(evidence, latest: latest)
+        if dates.published == nil, let value = near.published { dates.published = .init(value, source: .dom) }
+        if dates.modified == nil, let value = near.modified { dates.modified = .init(value, source: .dom) }
+        if dates.published == nil, let value = domDate(evidence, latest: latest) { dates.published = .init(value, source: .dom) }
+        if dates.published == nil, let value = urlDate(evidence, latest: latest) { dates.published = .init(value, source: .url) }
+        return dates
+    }
+
+    /// Whether a date can be the page's: not after `latest`, not before 1995 unless structured, not the Unix epoch.
+    static func isAcceptable(_ value: Metadata.DateValue, latest: Date, structured: Bool) -> Bool {
+        guard let year = Int(value.iso.prefix(4)) else { return false }
+        if value.iso.hasPrefix("1970-01-01") || value.iso.hasPrefix("0001") { return false }
+        if year < (structured ? 1900 : 1995) { return false }
+        let calendar = Calendar(identifier: .gregorian)
+        let parts = value.iso.prefix(10).split(separator: "-").compactMap { Int($0) }
+        var components = DateComponents()
+        components.timeZone = TimeZone(identifier: "UTC")
+        components.year = parts[0]
+        components.month = parts.count > 1 ? parts[1] : 1
+        components.day = parts.count > 2 ? parts[2] : 1
+        guard let date = calendar.date(from: components) else { return false }
+        return date <= latest
+    }
+
+    /// A date of the content's `<time>` or date elements: outside the page's chrome, before the
+    /// end of the main text, not an update, precise to the day.
+    static func domDate(_ evidence: PageEvidence, latest: Date) -> Metadata.DateValue? {
+        let lastKept = evidence.kept.max() ?? Int.max
+        var tried = 0
+        for node in evidence.dateElements where node <= lastKept {
+            let element = evidence.page.nodes[node]
+            let classID = ((element.className ?? "") + " " + (element.id ?? "") + " " + (element.attribute("itemprop") ?? "")).lowercased()
+            if classID.contains("update") || classID.contains("modif") || classID.contains("comment") || classID.contains("event") { continue }
+            if evidence.inChrome(node) { continue }
+            let text = evidence.page.textContent(of: node)
+            guard text.count <= 80 || element.attribute("datetime") != nil else { continue }
+            let lower = text.lowercased()
+            if lower.contains("updated") || lower.contains("aktualisiert") || lower.contains("modified") { continue }
+            tried += 1
+            if tried > 8 { break }
+            let raw = element.attribute("datetime") ?? text
+            guard let scan = DateParsing.scan(raw), scan.otherWords <= 4 else { continue }
+            let value = scan.value
+            guard value.granularity != .year, value.granularity != .month, isAcceptable(value, latest: latest, structured: false) else { continue }
+            return value
+        }
+        return nil
+    }
+
+    /// Words that mark a date as the last update rather than the publication.
+    static let updateWords = ["updated", "update", "modified", "aktualisiert", "geändert", "mis à jour", "actualizado", "aggiornato", "bijgewerkt", "revised", "edited"]
+
+    /// The main headline's node: the first `<h1>` of the kept content, else the first outside the chrome.
+    static func headlineNode(_ evidence: PageEvidence) -> Int? {
+        evidence.headings.first { evidence.isMainHeading($0) }?.node ?? evidence.headings.first { !$0.chrome }?.node
+    }
+
+    /// Dates written in short texts around the main headline, as readers see them ("Posted on
+    /// June 29, 2020", "By Jane Doe - Mar 27, 2024", "Last updated: Dec 12, 2025"): the nearest
+    /// one after the headline (else before it) of each kind; a text saying "updated" (or whose
+    /// label just before does) gives the modified date.
+    static func headlineDates(_ evidence: PageEvidence, latest: Date) -> (published: Metadata.DateValue?, modified: Metadata.DateValue?) {
+        guard let headline = headlineNode(evidence) else { return (nil, nil) }
+        let page = evidence.page
+        let window = max(0, headline - 80)..<min(page.count, headline + 250)
+        var published: (Metadata.DateValue, Int)? = nil, modified: (Metadata.DateValue, Int)? = nil
+        var previousTexts: [String] = []
+        for index in window where page.nodes[index].kind == .text && !page.nodes[index].isWhitespace {
+            let text = page.nodes[index].text
+            defer {
+                previousTexts.append(text.lowercased())
+                if previousTexts.count > 2 { previousTexts.removeFirst() }
+            }
+            guard text.utf8.count <= 90, text.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) else { continue }
+            guard let scan = DateParsing.scan(text), scan.otherWords <= 3, scan.value.granularity != .year, scan.value.granularity != .month,
+                  isAcceptable(scan.value, latest: latest, structured: false) else { continue }
+            if evidence.inChrome(index) { continue }
+            let label = (previousTexts + [text.lowercased()]).joined(separator: " ")
+            let distance = index > headline ? index - headline : (headline - index) * 3
+            if updateWords.contains(where: { label.contains($0) }) {
+                if modified == nil || distance < modified!.1 { modified = (scan.value, distance) }
+            } else if published == nil || distance < published!.1 {
+                published = (scan.value, distance)
+            }
+        }
+        return (published?.0, modified?.0)
+    }
+
+    /// A `/yyyy/mm/dd/` date in the page's canonical URL (or `og:url`).
+    static func urlDate(_ evidence: PageEvidence, latest: Date) -> Metadata.DateValue? {
+        guard let url = evidence.canonical ?? evidence.meta["og:url"]?.first else { return nil }
+        let parts = url.split(separator: "/").map(String.init)
+        for index in parts.indices.dropLast(2) {
+            guard parts[index].count == 4, let year = Int(parts[index]), (1995...2100).contains(year),
+                  parts[index + 1].count == 2, let month = Int(parts[index + 1]), (1...12).contains(month),
+                  parts[index + 2].count == 2, let day = Int(parts[index + 2]), (1...DateParsing.daysIn(month: month, year: year)).contains(day)
+            else { continue }
+            let value = DateParsing.value(year: year, month: month, day: day, time: nil, offset: nil)
+            return isAcceptable(value, latest: latest, structured: false) ? value : nil
+        }
+        return nil
+    }
+}

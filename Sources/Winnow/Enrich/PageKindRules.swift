@@ -1,0 +1,72 @@
+import Foundation
+
+/// Decides the kind of page (article, forum, product, collection, listing, documentation,
+/// service) from what the page states and how it is built, and only when the evidence is decent.
+///
+/// Evidence and weights: the JSON-LD type of the main object (3: `Product` → product,
+/// `DiscussionForumPosting`/`QAPage` → forum, `TechArticle`/`APIReference` → documentation,
+/// `CollectionPage`/`ItemList`/`SearchResultsPage` → listing, `Service` and local businesses →
+/// service, other article types → article); `og:type` (2 for `product`, 1 for `article`); the
+/// URL's path (1: `/forum/`, `/thread/`, `/questions/` → forum; `/product/`, `/p/`, `/dp/` →
+/// product; `/docs/`, `/api/`, `/reference/`, `/manual/` → documentation; `/category/`, `/tag/`,
+/// `/search` → listing; a `/2024/05/` date → article); the page's shape (2: several posts
+/// with their own authors → forum; many cards with prices → collection). A kind needs 2 points
+/// and a lead of 1 over the next.
+enum PageKindRules {
+    /// The kind, or nil when the evidence is weak.
+    static func kind(_ evidence: PageEvidence, article: ArticleNode) -> Metadata.Field<String>? {
+        var scores: [String: Int] = [:]
+        var sources: [String: Metadata.Source] = [:]
+        func vote(_ kind: String, _ points: Int, _ source: Metadata.Source) {
+            scores[kind, default: 0] += points
+            if sources[kind] == nil || points >= 2 { sources[kind] = sources[kind] ?? source }
+        }
+        let allTypes = Set(article.jsonLD.nodes.flatMap(\.types))
+        if allTypes.contains(where: { ["Product", "ProductGroup", "IndividualProduct", "Offer", "AggregateOffer"].contains($0) }) { vote("product", 3, .jsonLD) }
+        if allTypes.contains(where: { ["DiscussionForumPosting", "QAPage", "Question", "Comment"].contains($0) }), article.types.contains(where: { ["DiscussionForumPosting", "QAPage", "Question"].contains($0) }) || allTypes.contains("QAPage") {
+            vote("forum", 3, .jsonLD)
+        }
+        if article.types.contains(where: { ["TechArticle", "APIReference"].contains($0) }) { vote("documentation", 3, .jsonLD) }
+        if allTypes.contains(where: { ["CollectionPage", "ItemList", "SearchResultsPage"].contains($0) }), !article.isArticle { vote("listing", 2, .jsonLD) }
+        if allTypes.contains(where: { ["Service", "ProfessionalService", "FinancialService", "LegalService", "HomeAndConstructionBusiness", "MedicalBusiness", "Dentist"].contains($0) }), !article.isArticle {
+            vote("service", 2, .jsonLD)
+        }
+        if article.types.contains(where: { ["NewsArticle", "BlogPosting", "Article", "ReportageNews", "AnalysisNewsArticle", "OpinionNewsArticle", "LiveBlogPosting", "ScholarlyArticle"].contains($0) }) {
+            vote("article", 3, .jsonLD)
+        }
+        switch evidence.meta(["og:type"])?.value.lowercased() {
+        case "product"?, "og:product"?, "product.item"?: vote("product", 2, .openGraph)
+        case "article"?: vote("article", 1, .openGraph)
+        default: break
+        }
+        if let url = evidence.canonical ?? evidence.meta["og:url"]?.first {
+            let path = "/" + url.lowercased().split(separator: "/").dropFirst(2).joined(separator: "/") + "/"
+            if ["/forum/", "/forums/", "/thread/", "/threads/", "/topic/", "/questions/", "/t/", "/community/", "/discussion/", "/viewtopic"].contains(where: { path.contains($0) }) { vote("forum", 1, .url) }
+            if ["/product/", "/products/", "/p/", "/dp/", "/item/", "/shop/"].contains(where: { path.contains($0) }) { vote("product", 1, .url) }
+            if ["/docs/", "/doc/", "/documentation/", "/api/", "/reference/", "/manual/", "/guide/", "/guides/", "/kb/", "/help/"].contains(where: { path.contains($0) }) { vote("documentation", 1, .url) }
+            if ["/category/", "/categories/", "/tag/", "/tags/", "/search", "/archive/", "/collections/"].contains(where: { path.contains($0) }) { vote("listing", 1, .url) }
+            if path.range(of: "/(19|20)[0-9]{2}/[01][0-9]/", options: .regularExpression) != nil { vote("article", 1, .url) }
+        }
+        let shape = shapeKind(evidence)
+        if let shape { vote(shape, 2, .dom) }
+        let ranked = scores.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
+        guard let best = ranked.first, best.value >= 2, ranked.count < 2 || best.value - ranked[1].value >= 1 else { return nil }
+        return .init(best.key, source: sources[best.key] ?? .computed)
+    }
+
+    /// The kind the page's shape shows: several posts each with its own author → forum; many
+    /// repeated cards with prices → collection.
+    static func shapeKind(_ evidence: PageEvidence) -> String? {
+        var posts = 0, prices = 0
+        for index in evidence.page.nodes.indices {
+            let node = evidence.page.nodes[index]
+            guard node.kind == .element, let classes = node.className?.lowercased() else { continue }
+            let words = classes.split(separator: " ")
+            if words.contains(where: { ["post", "message", "forum-post", "postbody", "post-body", "messagecontent", "reply", "topic-post"].contains(String($0)) }) { posts += 1 }
+            if words.contains(where: { $0 == "price" || $0.hasSuffix("-price") || $0.hasPrefix("price-") }) { prices += 1 }
+        }
+        if posts >= 4 { return "forum" }
+        if prices >= 8 { return "collection" }
+        return nil
+    }
+}

@@ -1,0 +1,75 @@
+/// A 64-bit SimHash (Charikar) of a text's word shingles, for finding near-duplicate pages.
+///
+/// Words are lowercased runs of letters and digits; features are overlapping three-word
+/// shingles (or the words of a text shorter than three), hashed with 64-bit FNV-1a, so the value
+/// is the same on every machine and run. Two texts that differ in a few words get hashes that
+/// differ in a few bits: a Hamming distance of 3 or less out of 64 marks near-duplicates.
+public enum SimHash {
+    /// The SimHash of `text`; 0 for a text without words.
+    public static func hash(_ text: String) -> UInt64 {
+        var words: [UInt64] = []
+        var current: UInt64 = offsetBasis
+        var inWord = false
+        for scalar in text.lowercased().unicodeScalars {
+            if scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
+                current = mix(current, scalar.value)
+                inWord = true
+            } else if inWord {
+                words.append(current)
+                current = offsetBasis
+                inWord = false
+            }
+        }
+        if inWord { words.append(current) }
+        guard !words.isEmpty else { return 0 }
+        var weights = [Int](repeating: 0, count: 64)
+        func add(_ feature: UInt64) {
+            for bit in 0..<64 { weights[bit] += (feature >> UInt64(bit)) & 1 == 1 ? 1 : -1 }
+        }
+        if words.count < 3 {
+            for word in words { add(finish(word)) }
+        } else {
+            for index in 0...(words.count - 3) {
+                add(finish(mix(mix(words[index], UInt32(truncatingIfNeeded: words[index + 1])), UInt32(truncatingIfNeeded: words[index + 2] >> 7))))
+            }
+        }
+        var result: UInt64 = 0
+        for bit in 0..<64 where weights[bit] > 0 { result |= 1 << UInt64(bit) }
+        return result
+    }
+
+    /// The number of bits in which two hashes differ.
+    public static func distance(_ a: UInt64, _ b: UInt64) -> Int { (a ^ b).nonzeroBitCount }
+
+    /// A hash as 16 lowercase hex digits.
+    public static func hex(_ value: UInt64) -> String {
+        let digits = String(value, radix: 16)
+        return String(repeating: "0", count: 16 - digits.count) + digits
+    }
+
+    /// FNV-1a 64-bit offset basis.
+    static let offsetBasis: UInt64 = 0xcbf2_9ce4_8422_2325
+    /// FNV-1a 64-bit prime.
+    static let prime: UInt64 = 0x0000_0100_0000_01B3
+
+    /// One FNV-1a step over the four bytes of a value.
+    static func mix(_ hash: UInt64, _ value: UInt32) -> UInt64 {
+        var hash = hash
+        for shift in stride(from: 0, to: 32, by: 8) {
+            hash ^= UInt64((value >> UInt32(shift)) & 0xFF)
+            hash = hash &* prime
+        }
+        return hash
+    }
+
+    /// Spreads the bits of an FNV value (a 64-bit finalizer), so every bit of a feature is even.
+    static func finish(_ value: UInt64) -> UInt64 {
+        var x = value
+        x ^= x >> 33
+        x = x &* 0xff51_afd7_ed55_8ccd
+        x ^= x >> 33
+        x = x &* 0xc4ce_b9fe_1a85_ec53
+        x ^= x >> 33
+        return x
+    }
+}

@@ -1,0 +1,124 @@
+import Foundation
+
+/// Finds the page's own headline.
+///
+/// The headline a reader sees is the main `<h1>`; the page's statements about itself (JSON-LD
+/// `headline`, `og:title`, `<title>`) often add the site's name or are written for search
+/// engines. So:
+///
+/// 1. an `<h1>` outside the page's chrome that agrees with a stated title (the same words, or
+///    the start of a `<title>` before its site suffix) is the headline, in the stated title's
+///    letter case when the `<h1>` is all capitals;
+/// 2. else the JSON-LD `headline` of the main object;
+/// 3. else `og:title` (or `twitter:title`) unless it is only the site name, with a site-name
+///    part removed;
+/// 4. else the one `<h1>` of the content the stripper kept;
+/// 5. else `<title>` with its site-name part removed;
+/// 6. else the page's one `<h1>` outside the chrome.
+enum TitleFinder {
+    /// The headline, or nil when the page states none.
+    static func find(_ evidence: PageEvidence, article: ArticleNode, siteName: String?, blocks: [Block]) -> Metadata.Field<String>? {
+        let siteKey = siteName.map(Enrichment.key) ?? ""
+        func isSite(_ text: String) -> Bool { !siteKey.isEmpty && Enrichment.key(text) == siteKey }
+        let headline = article.isHeadlined ? (article.string("headline") ?? article.string("name")) : nil
+        let og = evidence.meta(["og:title"])?.value
+        let twitter = evidence.meta(["twitter:title"])?.value
+        let metaTitle = evidence.meta(["title", "dc.title", "citation_title", "parsely-title", "sailthru.title"])?.value
+        var stated: [(text: String, source: Metadata.Source)] = []
+        if let headline { stated.append((headline, .jsonLD)) }
+        if let og { stated.append((og, .openGraph)) }
+        if let twitter { stated.append((twitter, .meta)) }
+        if let metaTitle { stated.append((metaTitle, .meta)) }
+        if let title = evidence.titleTag { stated.append((title, .dom)) }
+        stated.removeAll { isSite($0.text) || $0.text.count > 400 }
+
+        // The h1s, those of the kept content first, then others outside the chrome.
+        let all = evidence.headings.map { (node: $0.node, text: withoutAnchor($0.text), chrome: $0.chrome) }
+        var kept = all.filter { evidence.isMainHeading($0) }
+        var others = all.filter { !evidence.isMainHeading($0) && !$0.chrome }
+        // The page's only h1 outside the chrome heads its content, whatever the stripper kept.
+        if kept.isEmpty, Set(others.map(\.text)).count == 1 {
+            kept = others
+            others = []
+        }
+        let headings = (kept + others).filter { !isSite($0.text) && $0.text.count <= 300 && Enrichment.key($0.text).count >= 3 }
+        for heading in headings {
+            let headingKey = Enrichment.key(heading.text)
+            for candidate in stated {
+                let whole = Enrichment.key(candidate.text)
+                let trimmed = Enrichment.key(withoutSiteName(candidate.text, siteName: siteName))
+                if whole == headingKey || trimmed == headingKey || (whole.hasPrefix(headingKey) && headingKey.count * 2 >= trimmed.count)
+                    || (headingKey.hasPrefix(trimmed) && trimmed.count * 3 >= headingKey.count * 2) {
+                    if isShouting(heading.text), !isShouting(candidate.text), whole == headingKey || trimmed == headingKey {
+                        return .init(whole == headingKey ? candidate.text : withoutSiteName(candidate.text, siteName: siteName), source: candidate.source)
+                    }
+                    return .init(heading.text, source: .dom)
+                }
+            }
+        }
+        let keptDistinct = Set(kept.map(\.text).filter { !isSite($0) && Enrichment.key($0).count >= 3 && $0.count <= 300 })
+        if keptDistinct.count == 1, let only = keptDistinct.first { return .init(only, source: .dom) }
+        if let headline, !isSite(headline), headline.count <= 400 { return .init(headline, source: .jsonLD) }
+        for (text, source) in [(og, Metadata.Source.openGraph), (twitter, .meta)] {
+            if let text, !isSite(text), text.count <= 400 { return .init(withoutSiteName(text, siteName: siteName), source: source) }
+        }
+        // The one h1 of the kept content is the headline readers see; an h1 outside it (a
+        // section name, a logo) yields to the <title>.
+        let distinct = Set(headings.map(\.text))
+        if distinct.count == 1, let only = distinct.first, kept.contains(where: { $0.text == only }) { return .init(only, source: .dom) }
+        if let title = evidence.titleTag, !isSite(title), Enrichment.key(title).count >= 3 { return .init(withoutSiteName(title, siteName: siteName), source: .dom) }
+        if distinct.count == 1, let only = distinct.first { return .init(only, source: .dom) }
+        if let metaTitle, !isSite(metaTitle) { return .init(metaTitle, source: .meta) }
+        return nil
+    }
+
+    /// A heading without the anchor mark documentation generators append ("Models¶", "Install #").
+    static func withoutAnchor(_ text: String) -> String {
+        var text = Substring(text)
+        while let last = text.last, last == "¶" || last == "#" || last == "🔗" || last == " " { text = text.dropLast() }
+        return text.isEmpty ? "" : String(text)
+    }
+
+    /// Whether a text is written in capitals only.
+    static func isShouting(_ text: String) -> Bool {
+        text.contains(where: \.isLetter) && text == text.uppercased() && text != text.lowercased()
+    }
+
+    /// Separators between a title and a site name.
+    static let separators = [" | ", " - ", " – ", " — ", " :: ", " · ", " • ", " » ", " // ", " / ", " ~ ", " : "]
+
+    /// A title without its site-name part: the part naming the site when one does, else, when
+    /// the title splits at a separator, the parts before the last one if the last is short
+    /// (a site name or a section), else the title as it is.
+    static func withoutSiteName(_ title: String, siteName: String?) -> String {
+        var parts: [String] = [title]
+        var used: String? = nil
+        for separator in separators where title.contains(separator) {
+            parts = title.components(separatedBy: separator)
+            used = separator
+            break
+        }
+        guard let separator = used, parts.count > 1 else { return title }
+        if let siteName {
+            let siteKey = Enrichment.key(siteName)
+            let rest = parts.filter { part in
+                let key = Enrichment.key(part)
+                return !(key == siteKey || (!key.isEmpty && siteKey.contains(key) && key.count * 2 >= siteKey.count) || (!siteKey.isEmpty && key.contains(siteKey) && siteKey.count * 2 >= key.count))
+            }
+            if !rest.isEmpty, rest.count < parts.count { return rest.joined(separator: separator).trimmingCharacters(in: .whitespaces) }
+        }
+        // No site name known: drop a short last part ("Page title | Example News").
+        let last = parts[parts.count - 1]
+        let head = parts.dropLast().joined(separator: separator)
+        if words(last) <= 3 || (words(last) <= 4 && words(head) >= 2) { return head.trimmingCharacters(in: .whitespaces) }
+        let first = parts[0]
+        let tail = parts.dropFirst().joined(separator: separator)
+        if words(first) <= 3, words(tail) > words(first) + 2 { return tail.trimmingCharacters(in: .whitespaces) }
+        return title
+    }
+
+    /// The number of words of a text.
+    static func words(_ text: String) -> Int {
+        text.split(whereSeparator: \.isWhitespace).count
+    }
+}

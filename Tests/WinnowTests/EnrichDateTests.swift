@@ -1,0 +1,109 @@
+import Foundation
+import Testing
+@testable import Winnow
+
+/// The enricher's dates: each source, published and modified kept apart, zones, the file-time
+/// and 1995 limits.
+@Suite("Enrich dates")
+struct EnrichDateTests {
+    typealias Support = EnrichTestSupport
+
+    /// JSON-LD `datePublished` and `dateModified`, with their offsets.
+    @Test func jsonLD() throws {
+        let html = Support.page(head: """
+            <script type="application/ld+json">{"@context":"https://schema.org","@type":"NewsArticle","headline":"River levels fall",
+            "datePublished":"2022-02-26T15:37:00+05:30","dateModified":"2022-02-27T09:00:00Z"}</script>
+            """, body: "<h1>River levels fall</h1>")
+        let metadata = try Support.enrich(html: html)
+        #expect(metadata.published == .init(.init(iso: "2022-02-26T15:37:00+05:30", granularity: .second), source: .jsonLD))
+        #expect(metadata.modified?.value.iso == "2022-02-27T09:00:00+00:00")
+        #expect(metadata.modified?.source == .jsonLD)
+    }
+
+    /// Open Graph article times, then other meta names.
+    @Test func metaTags() throws {
+        let og = try Support.enrich(html: Support.page(head: """
+            <meta property="article:published_time" content="2024-05-01T10:00:00-04:00">
+            <meta property="article:modified_time" content="2024-05-02T08:00:00-04:00">
+            """, body: "<h1>Headline</h1>"))
+        #expect(og.published == .init(.init(iso: "2024-05-01T10:00:00-04:00", granularity: .second), source: .openGraph))
+        #expect(og.modified?.value.iso == "2024-05-02T08:00:00-04:00")
+        let meta = try Support.enrich(html: Support.page(head: #"<meta name="date" content="2021-03-04">"#, body: "<h1>Headline</h1>"))
+        #expect(meta.published == .init(.init(iso: "2021-03-04", granularity: .day), source: .meta))
+        #expect(meta.modified == nil)
+    }
+
+    /// Microdata on an element.
+    @Test func microdata() throws {
+        let metadata = try Support.enrich(html: Support.page(body: """
+            <h1>Headline</h1><p>Posted <span itemprop="datePublished" content="2020-06-29">June 29, 2020</span></p>
+            """))
+        #expect(metadata.published == .init(.init(iso: "2020-06-29", granularity: .day), source: .microdata))
+    }
+
+    /// A date written near the headline, as readers see it; "updated" makes it the modified date.
+    @Test func visibleDates() throws {
+        let posted = try Support.enrich(html: Support.page(body: """
+            <header class="entry-header"><h1>Headline</h1><div class="entry-meta"><span class="posted-on">
+            <time class="entry-date published" datetime="2019-06-28T11:32:59+02:00">28. Juni 2019</time>
+            <time class="updated" datetime="2020-01-14T09:14:33+01:00">14. Januar 2020</time></span></div></header>
+            """))
+        #expect(posted.published?.value.iso.hasPrefix("2019-06-28") == true)
+        #expect(posted.published?.source == .dom)
+        let updated = try Support.enrich(html: Support.page(body: """
+            <h1>Headline</h1><div><span>Last updated:</span> <span>Dec 12, 2025</span></div>
+            """))
+        #expect(updated.published == nil)
+        #expect(updated.modified == .init(.init(iso: "2025-12-12", granularity: .day), source: .dom))
+        let byline = try Support.enrich(html: Support.page(body: """
+            <h1>Headline</h1><div><strong>By <a href="/team/v">Dr. Vahid Osman</a></strong> - Mar 27, 2024</div>
+            """))
+        #expect(byline.published?.value.iso == "2024-03-27")
+    }
+
+    /// Named zones (IST, CET) and numeric offsets survive into the ISO text.
+    @Test func zones() throws {
+        let ist = try Support.enrich(html: Support.page(body: "<h1>Headline</h1><p class=\"dateline\">February 26, 2022 15:37 IST</p>"))
+        #expect(ist.published?.value.iso == "2022-02-26T15:37:00+05:30")
+        let cet = try Support.enrich(html: Support.page(head: #"<meta name="pubdate" content="12.03.2023 10:15 CET">"#, body: "<h1>Headline</h1>"))
+        #expect(cet.published?.value.iso == "2023-03-12T10:15:00+01:00")
+        let numeric = try Support.enrich(html: Support.page(head: #"<meta property="article:published_time" content="2023-03-12T10:15:00-0700">"#, body: "<h1>Headline</h1>"))
+        #expect(numeric.published?.value.iso == "2023-03-12T10:15:00-07:00")
+    }
+
+    /// The date in the canonical URL's path, when nothing else gives one.
+    @Test func urlPath() throws {
+        let metadata = try Support.enrich(html: Support.page(head: #"<link rel="canonical" href="https://example.org/news/2023/07/14/river-levels">"#, body: "<h1>Headline</h1>"))
+        #expect(metadata.published == .init(.init(iso: "2023-07-14", granularity: .day), source: .url))
+    }
+
+    /// Never after the file's time; never before 1995 unless a structured statement says so.
+    @Test func limits() throws {
+        let future = try Support.enrich(html: Support.page(head: #"<meta property="article:published_time" content="2031-01-01">"#, body: "<h1>Headline</h1>"))
+        #expect(future.published == nil)
+        let old = try Support.enrich(html: Support.page(body: "<h1>Headline</h1><p class=\"date\">March 3, 1987</p>"))
+        #expect(old.published == nil)
+        let stated = try Support.enrich(html: Support.page(head: #"<meta name="citation_publication_date" content="1987-03-03">"#, body: "<h1>Headline</h1>"))
+        #expect(stated.published?.value.iso == "1987-03-03")
+        let none = try Support.enrich(html: Support.page(body: "<h1>Headline</h1>"))
+        #expect(none.published == nil && none.modified == nil)
+    }
+
+    /// Text documents keep the stripper's dateline, with its zone.
+    @Test func textDateline() throws {
+        let metadata = try Support.enrich(text: """
+            BUSINESS
+
+            Regional rail operator orders 40 battery trains
+
+            By Tom Hallworth
+            Tuesday 4 June 2024, 08:30 BST
+
+            A regional rail operator in the north of England has placed an order for 40 battery-electric trains, in a deal it says will allow it to withdraw its oldest diesel units.
+
+            The trains will draw power from overhead lines where they exist and switch to their batteries on unelectrified branches.
+            """)
+        #expect(metadata.published == .init(.init(iso: "2024-06-04T08:30:00+01:00", granularity: .minute), source: .text))
+        #expect(metadata.authors == .init(["Tom Hallworth"], source: .text))
+    }
+}

@@ -1,0 +1,202 @@
+import Foundation
+import Testing
+@testable import Winnow
+
+/// The enricher's title, authors, other page facts and computed fields, each from each source.
+@Suite("Enrich fields")
+struct EnrichFieldTests {
+    typealias Support = EnrichTestSupport
+
+    // MARK: Title
+
+    /// The main h1 when it agrees with a stated title; the stated title's case when the h1 shouts.
+    @Test func titleFromHeadingThatAgrees() throws {
+        let agrees = try Support.enrich(html: Support.page(head: "<title>River levels fall | Example News</title><meta property=\"og:site_name\" content=\"Example News\">", body: "<h1>River levels fall</h1>"))
+        #expect(agrees.title == .init("River levels fall", source: .dom))
+        let shouting = try Support.enrich(html: Support.page(head: "<title>Tips for Online Success</title>", body: "<h1>TIPS FOR ONLINE SUCCESS</h1>"))
+        #expect(shouting.title == .init("Tips for Online Success", source: .dom))
+    }
+
+    /// JSON-LD headline, then og:title (unless it is only the site name), then the h1, then `<title>` without the site.
+    @Test func titleSourcesInOrder() throws {
+        let ld = try Support.enrich(html: Support.page(head: #"<script type="application/ld+json">{"@type":"NewsArticle","headline":"Stated headline"}</script><meta property="og:title" content="OG title">"#, body: "<h2>Sub</h2>"))
+        #expect(ld.title == .init("Stated headline", source: .jsonLD))
+        // The one h1 of the kept content is what readers see, even when the JSON-LD says otherwise.
+        let shown = try Support.enrich(html: Support.page(head: #"<script type="application/ld+json">{"@type":"NewsArticle","headline":"Stated headline"}</script>"#, body: "<h1>Something else entirely</h1>"))
+        #expect(shown.title == .init("Something else entirely", source: .dom))
+        let question = try Support.enrich(html: Support.page(head: #"<script type="application/ld+json">{"@type":"Question","name":"How long does it take?"}</script><title>Movers in Jackson | Example</title>"#, body: "<h2>Sub</h2>"))
+        #expect(question.title == .init("Movers in Jackson", source: .dom))
+        let og = try Support.enrich(html: Support.page(head: #"<meta property="og:title" content="Open Graph headline - Example News"><meta property="og:site_name" content="Example News">"#, body: "<h2>Sub</h2>"))
+        #expect(og.title == .init("Open Graph headline", source: .openGraph))
+        let siteOnly = try Support.enrich(html: Support.page(head: #"<meta property="og:title" content="Example News"><meta property="og:site_name" content="Example News">"#, body: "<h1>The real headline</h1>"))
+        #expect(siteOnly.title == .init("The real headline", source: .dom))
+        let titleTag = try Support.enrich(html: Support.page(head: "<title>Water rates rise again – The Valley Courier</title>", body: "<h2>Sub</h2>"))
+        #expect(titleTag.title == .init("Water rates rise again", source: .dom))
+    }
+
+    /// `<title>` suffixes: the site name when known, else a short last part.
+    @Test func siteSuffix() {
+        #expect(TitleFinder.withoutSiteName("A headline | Example News", siteName: "Example News") == "A headline")
+        #expect(TitleFinder.withoutSiteName("Example News - A longer headline here", siteName: "Example News") == "A longer headline here")
+        #expect(TitleFinder.withoutSiteName("A long headline about rivers - Courier", siteName: nil) == "A long headline about rivers")
+        #expect(TitleFinder.withoutSiteName("No separator at all", siteName: nil) == "No separator at all")
+    }
+
+    // MARK: Authors
+
+    /// Meta tags, microdata, the byline element; never a placeholder or a date.
+    @Test func authorSources() throws {
+        let meta = try Support.enrich(html: Support.page(head: #"<meta name="author" content="By Jane Doe and John Roe">"#, body: "<h1>H</h1>"))
+        #expect(meta.authors == .init(["Jane Doe", "John Roe"], source: .meta))
+        let og = try Support.enrich(html: Support.page(head: #"<meta property="article:author" content="Lena Vogel">"#, body: "<h1>H</h1>"))
+        #expect(og.authors == .init(["Lena Vogel"], source: .openGraph))
+        let microdata = try Support.enrich(html: Support.page(body: #"<h1>H</h1><div itemprop="author" itemscope><span itemprop="name">Kofi Mensah</span></div>"#))
+        #expect(microdata.authors == .init(["Kofi Mensah"], source: .microdata))
+        let byline = try Support.enrich(html: Support.page(body: #"<h1>H</h1><p class="byline">By <a rel="author" href="/a/ines">Inés García</a></p>"#))
+        #expect(byline.authors == .init(["Inés García"], source: .dom))
+        let staff = try Support.enrich(html: Support.page(head: #"<meta name="author" content="Staff">"#, body: "<h1>H</h1>"))
+        #expect(staff.authors == nil)
+        let date = try Support.enrich(html: Support.page(body: #"<h1>H</h1><span class="author">March 3, 2024</span>"#))
+        #expect(date.authors == nil)
+        let site = try Support.enrich(html: Support.page(head: #"<meta property="og:site_name" content="Valley Courier"><meta name="author" content="Valley Courier">"#, body: "<h1>H</h1>"))
+        #expect(site.authors == nil)
+    }
+
+    /// Bylines as written: credentials and roles stay with the name, people are split.
+    @Test func authorNames() {
+        #expect(AuthorNames.names(in: "Dylan Bailey, MS, RD, FAND", siteName: nil) == ["Dylan Bailey, MS, RD, FAND"])
+        #expect(AuthorNames.names(in: "Written by Mike Marshall, Shipping Expert", siteName: nil) == ["Mike Marshall, Shipping Expert"])
+        #expect(AuthorNames.names(in: "Ana Lima, Ben Okafor and Chen Wei", siteName: nil) == ["Ana Lima", "Ben Okafor", "Chen Wei"])
+        #expect(AuthorNames.names(in: "Von Jana Brückner | 18. November 2024", siteName: nil) == ["Jana Brückner"])
+        #expect(AuthorNames.names(in: "Maria & Katerina", siteName: nil) == ["Maria & Katerina"])
+        #expect(AuthorNames.names(in: "https://example.org/author/jane", siteName: nil).isEmpty)
+        #expect(AuthorNames.names(in: "Written By", siteName: nil).isEmpty)
+        #expect(AuthorNames.names(in: "the quick brown fox jumps over", siteName: nil).isEmpty)
+    }
+
+    /// Text documents: the byline, agency and section the stripper found stay, with source `text`.
+    @Test func textFacts() throws {
+        let metadata = try Support.enrich(text: """
+            NEWS
+
+            Desalination plant to double its output by 2027
+
+            By Lalit K Jha
+            February 26, 2022 15:37 IST
+
+            The state water utility will double the output of its desalination plant on the coast, officials said on Saturday, after two dry years left reservoirs at record lows.
+
+            The expansion will add four new membrane trains and a second intake, and is expected to be finished in 2027, the utility said in a statement.
+
+            Source: PTI
+            """)
+        #expect(metadata.authors == .init(["Lalit K Jha"], source: .text))
+        #expect(metadata.published == .init(.init(iso: "2022-02-26T15:37:00+05:30", granularity: .minute), source: .text))
+        #expect(metadata.agency == .init("PTI", source: .text))
+        #expect(metadata.title?.source == .text)
+    }
+
+    // MARK: Other page facts
+
+    /// Site name, canonical URL, description, tags, image, captions, each with its source.
+    @Test func pageFacts() throws {
+        let metadata = try Support.enrich(html: Support.page(head: """
+            <meta property="og:site_name" content="Valley Courier">
+            <link rel="canonical" href="https://courier.example/news/rivers">
+            <meta name="description" content="River levels fell to their lowest point in a decade.">
+            <meta property="article:tag" content="rivers"><meta property="article:tag" content="drought">
+            <meta property="og:image" content="https://courier.example/img/river.jpg">
+            <meta property="article:section" content="Environment">
+            """, body: "<h1>H</h1><figure><img src=\"a.jpg\"><figcaption>The lower weir in May. Photo: Sam Okafor</figcaption></figure>"))
+        #expect(metadata.siteName == .init("Valley Courier", source: .openGraph))
+        #expect(metadata.url == .init("https://courier.example/news/rivers", source: .dom))
+        #expect(metadata.description == .init("River levels fell to their lowest point in a decade.", source: .meta))
+        #expect(metadata.tags == .init(["rivers", "drought"], source: .openGraph))
+        #expect(metadata.image == .init("https://courier.example/img/river.jpg", source: .openGraph))
+        #expect(metadata.section == .init("Environment", source: .openGraph))
+        #expect(metadata.captions == .init(["The lower weir in May. Photo: Sam Okafor"], source: .dom))
+    }
+
+    /// An agency line at the end of an HTML article's text.
+    @Test func agencyInHTML() throws {
+        let metadata = try Support.enrich(html: Support.page(body: "<h1>H</h1><p>Officials gave no timetable for the repairs to the main canal.</p><p>Source: Reuters</p>"))
+        #expect(metadata.agency == .init("Reuters", source: .text))
+        let none = try Support.enrich(html: Support.page(body: "<h1>H</h1><p>Source: the annual report of the river authority, which covers all of the last decade in detail.</p>"))
+        #expect(none.agency == nil)
+    }
+
+    /// What the page does not say stays absent.
+    @Test func absentStaysAbsent() throws {
+        let metadata = try Support.enrich(html: Support.page(body: "<p>Only a paragraph of text, with nothing said about itself.</p>"))
+        #expect(metadata.authors == nil)
+        #expect(metadata.published == nil)
+        #expect(metadata.siteName == nil)
+        #expect(metadata.url == nil)
+        #expect(metadata.tags == nil)
+        #expect(metadata.image == nil)
+    }
+
+    // MARK: Computed
+
+    /// Counts, reading time, SHA-256 and SimHash of the kept text.
+    @Test func computed() throws {
+        let blocks = [Block(.heading, "River levels fall", level: 1), Block(.paragraph, "Levels fell. Farmers worry! Will it rain?")]
+        let counts = TextMeasures.counts(blocks)
+        #expect(counts == .init(characters: 17 + 2 + 41, words: 10, sentences: 4, paragraphs: 2))
+        #expect(TextMeasures.counts([Block(.paragraph, "日本語の文章です。二つ目。")]).sentences == 2)
+        var document = Document(id: "a.txt", source: .init(path: "/a.txt"), kind: .text, blocks: blocks)
+        var stage = EnrichStage(options: .init(fields: [.counts, .readingTime, .sha256, .simhash], wordsPerMinute: 5), context: Support.context)
+        _ = try stage.process(&document)
+        #expect(document.metadata.counts?.source == .computed)
+        #expect(document.metadata.readingMinutes == Metadata.Field(2, source: .computed))
+        #expect(document.metadata.sha256 == Metadata.Field(Digest.sha256(document.text), source: .computed))
+        #expect(document.metadata.simhash?.value.count == 16)
+        #expect(document.metadata.title == nil)
+    }
+
+    /// SimHash: near-duplicates are close, different texts far.
+    @Test func simhash() {
+        let base = (1...60).map { "word\($0)" }.joined(separator: " ")
+        let edited = base.replacingOccurrences(of: "word30 ", with: "changed ")
+        let other = (1...60).map { "other\($0 * 7)" }.joined(separator: " ")
+        #expect(SimHash.hash(base) == SimHash.hash(base))
+        #expect(SimHash.distance(SimHash.hash(base), SimHash.hash(edited)) <= 10)
+        #expect(SimHash.distance(SimHash.hash(base), SimHash.hash(other)) >= 16)
+        #expect(SimHash.hash("") == 0)
+    }
+
+    /// The language comes from the identifier, with the page's `lang` as a hint only: never
+    /// copied from the attribute when the identifier gives no answer.
+    @Test func languageFollowsIdentifier() throws {
+        let text = "Der Fluss führt so wenig Wasser wie seit zehn Jahren nicht mehr, teilte die Behörde am Dienstag mit."
+        var document = Document(id: "a.txt", source: .init(path: "/a.txt"), kind: .text, blocks: [Block(.paragraph, text)])
+        var stage = EnrichStage(options: .init(fields: [.language]), context: Support.context)
+        _ = try stage.process(&document)
+        if let guess = LanguageIdentifier.identify(text, hint: nil) {
+            #expect(document.metadata.language == Metadata.Field(guess.code, source: .computed))
+            #expect(document.metadata.languageConfidence == guess.confidence)
+        } else {
+            #expect(document.metadata.language == nil)
+        }
+        let page = try Support.enrich(html: "<html lang=\"fr\"><body><p>x</p></body></html>", fields: [.language])
+        #expect(page.language?.value != "fr" || page.language?.source == .computed)
+    }
+
+    // MARK: Options
+
+    /// `fields` and `words-per-minute`, with unknown names reported with the valid ones.
+    @Test func options() throws {
+        let values = try OptionValues(yaml: "fields: [title, authros]\nwords-per-minute: 10")
+        let options = EnrichStage.Options(from: values)
+        #expect(options.fields == [.title])
+        #expect(values.errors.count == 2)
+        #expect(values.errors.contains { $0.message.contains("'authros'") && $0.message.contains("authors") })
+        #expect(values.errors.contains { $0.message.contains("words-per-minute") })
+        let defaults = EnrichStage.Options(from: try OptionValues(yaml: "{}"))
+        #expect(defaults.fields == Set(EnrichField.allCases))
+        #expect(defaults.wordsPerMinute == 230)
+        let only = try Support.enrich(html: Support.page(head: "<title>T</title><meta name=\"author\" content=\"Jane Doe\">", body: "<h1>T</h1>"), fields: [.authors])
+        #expect(only.title == nil)
+        #expect(only.authors?.value == ["Jane Doe"])
+    }
+}

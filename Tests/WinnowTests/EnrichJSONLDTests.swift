@@ -1,0 +1,88 @@
+import Foundation
+import Testing
+@testable import Winnow
+
+/// The enricher's JSON-LD reading: arrays, `@graph`, `@id` references, broken JSON.
+@Suite("Enrich JSON-LD")
+struct EnrichJSONLDTests {
+    typealias Support = EnrichTestSupport
+
+    /// A page whose only facts are in `json`.
+    func enrich(_ json: String) throws -> Metadata {
+        try Support.enrich(html: Support.page(head: "<script type=\"application/ld+json\">\(json)</script>", body: "<p>Intro.</p>"))
+    }
+
+    /// A top-level array of objects: the article among them is the main object.
+    @Test func array() throws {
+        let metadata = try enrich("""
+            [{"@context":"https://schema.org","@type":"BreadcrumbList","itemListElement":[]},
+             {"@context":"https://schema.org","@type":"NewsArticle","headline":"Dams refill after storms","author":[{"@type":"Person","name":"Ana Lima"},{"@type":"Person","name":"Ben Okafor"}],"datePublished":"2024-02-01"}]
+            """)
+        #expect(metadata.title == .init("Dams refill after storms", source: .jsonLD))
+        #expect(metadata.authors == .init(["Ana Lima", "Ben Okafor"], source: .jsonLD))
+        #expect(metadata.published?.value.iso == "2024-02-01")
+        #expect(metadata.pageKind == .init("article", source: .jsonLD))
+    }
+
+    /// `@graph` with `@id` references from the article to its author and publisher.
+    @Test func graphAndReferences() throws {
+        let metadata = try enrich("""
+            {"@context":"https://schema.org","@graph":[
+              {"@type":"WebSite","@id":"https://example.org/#website","name":"Example News"},
+              {"@type":"Person","@id":"https://example.org/#/person/1","name":"Priya Raman"},
+              {"@type":"BlogPosting","@id":"https://example.org/a#article","headline":"Monsoon arrives early",
+               "author":{"@id":"https://example.org/#/person/1"},"publisher":{"@id":"https://example.org/#website"},
+               "datePublished":"2023-06-01T08:00:00+05:30","dateModified":"2023-06-02T10:00:00+05:30",
+               "keywords":"monsoon, weather, India","articleSection":"Weather","description":"The monsoon reached Kerala a week early."}]}
+            """)
+        #expect(metadata.authors == .init(["Priya Raman"], source: .jsonLD))
+        #expect(metadata.siteName == .init("Example News", source: .jsonLD))
+        #expect(metadata.published?.value.iso == "2023-06-01T08:00:00+05:30")
+        #expect(metadata.modified?.value.iso == "2023-06-02T10:00:00+05:30")
+        #expect(metadata.tags == .init(["monsoon", "weather", "India"], source: .jsonLD))
+        #expect(metadata.section == .init("Weather", source: .jsonLD))
+        #expect(metadata.description == .init("The monsoon reached Kerala a week early.", source: .jsonLD))
+    }
+
+    /// Broken JSON that pages really serve: a trailing comma, a raw line break in a string, an
+    /// HTML comment wrapper, two objects one after the other.
+    @Test func brokenJSON() throws {
+        let trailing = try enrich(#"{"@type":"NewsArticle","headline":"Trailing comma","author":{"@type":"Person","name":"Jo Park",},}"#)
+        #expect(trailing.authors?.value == ["Jo Park"])
+        let lineBreak = try enrich("{\"@type\":\"NewsArticle\",\"headline\":\"Line\nbreak\",\"datePublished\":\"2022-01-05\"}")
+        #expect(lineBreak.title?.value == "Line break")
+        let comment = try enrich(#"<!-- {"@type":"Article","headline":"In a comment","datePublished":"2021-09-09"} -->"#)
+        #expect(comment.published?.value.iso == "2021-09-09")
+        let two = try enrich(#"{"@type":"WebSite","name":"Two Objects"}{"@type":"Article","headline":"Second object"}"#)
+        #expect(two.title?.value == "Second object")
+        let hopeless = try enrich(#"{"@type":"Article","headline":"#)
+        #expect(hopeless.title?.source != .jsonLD)
+    }
+
+    /// Repair leaves valid JSON alone and fixes only what is broken.
+    @Test func repair() {
+        #expect(JSONLD.repair(#"{"a":[1,2,],}"#) == #"{"a":[1,2 ] }"#)
+        #expect(JSONLD.repair(#"{"a":"x,}"}"#) == #"{"a":"x,}"}"#)
+        #expect(JSONLD.splitConcatenated(#"{"a":1} {"b":"}"}"#) == [#"{"a":1}"#, #"{"b":"}"}"#])
+    }
+
+    /// A publisher is no author; an organisation author that is not the site stays.
+    @Test func publisherIsNoAuthor() throws {
+        let metadata = try enrich("""
+            {"@type":"NewsArticle","headline":"H","author":{"@type":"Organization","name":"Example News"},"publisher":{"@type":"Organization","name":"Example News"}}
+            """)
+        #expect(metadata.authors == nil)
+        let desk = try enrich(#"{"@type":"NewsArticle","headline":"H","author":{"@type":"Organization","name":"Center for Drug Evaluation and Research"}}"#)
+        #expect(desk.authors?.value == ["Center for Drug Evaluation and Research"])
+    }
+
+    /// Product and forum types give the page kind.
+    @Test func pageKinds() throws {
+        let product = try enrich(#"{"@type":"Product","name":"Trail shoe","offers":{"@type":"Offer","price":"89.00"}}"#)
+        #expect(product.pageKind == .init("product", source: .jsonLD))
+        let forum = try enrich(#"{"@type":"DiscussionForumPosting","headline":"Best trail shoes?","author":{"@type":"Person","name":"Sam Reed"}}"#)
+        #expect(forum.pageKind == .init("forum", source: .jsonLD))
+        let none = try Support.enrich(html: Support.page(body: "<p>Hello.</p>"))
+        #expect(none.pageKind == nil)
+    }
+}
