@@ -37,14 +37,24 @@ struct PageEvidence {
         jsonLD = JSONLD(scripts: page.jsonLDScripts)
         titleTag = page.title.map(Enrichment.clean).flatMap { $0.isEmpty ? nil : $0 }
         var chromeEnd: [Int32] = [], articleEnd: [Int32] = []
+        var factsByName: [String: ClassFacts] = [:]  // pages repeat the same class names on many elements
         for index in page.nodes.indices {
             let node = page.nodes[index]
             guard node.kind == .element else { continue }
             while let last = chromeEnd.last, last <= Int32(index) { chromeEnd.removeLast() }
             while let last = articleEnd.last, last <= Int32(index) { articleEnd.removeLast() }
-            let classID = ((node.className ?? "") + " " + (node.id ?? "")).lowercased()
+            let classID = Self.classID(node)
+            let facts: ClassFacts
+            if classID.isEmpty {
+                facts = .none
+            } else if let known = factsByName[classID] {
+                facts = known
+            } else {
+                facts = ClassFacts(classID)
+                if factsByName.count < 4_096 { factsByName[classID] = facts }
+            }
             if node.tag == .article || node.tag == .main { articleEnd.append(node.subtreeEnd) }
-            if Self.isChrome(node, classID: classID, inArticle: !articleEnd.isEmpty), !holdsMainContent(index) { chromeEnd.append(node.subtreeEnd) }
+            if Self.isChrome(node, facts: facts, inArticle: !articleEnd.isEmpty), !holdsMainContent(index) { chromeEnd.append(node.subtreeEnd) }
             switch node.tag {
             case .meta:
                 guard let content = node.attribute("content"),
@@ -70,12 +80,11 @@ struct PageEvidence {
             if let property = node.attribute("itemprop") {
                 for name in property.lowercased().split(separator: " ") { itemprops[String(name), default: []].append(index) }
             }
-            if node.tag != .time, node.tag != .html, node.tag != .body, !classID.isEmpty,
-               Self.dateWords.contains(where: { classID.contains($0) }), !classID.contains("update") {
+            if node.tag != .time, node.tag != .html, node.tag != .body, facts.dateWord {
                 dateElements.append(index)
             }
             let rel = node.attribute("rel")?.lowercased() ?? ""
-            if rel == "author" || Self.bylineWords.contains(where: { classID.contains($0) }) {
+            if rel == "author" || facts.bylineWord {
                 bylineElements.append(index)
             }
         }
@@ -92,23 +101,83 @@ struct PageEvidence {
     /// page-level `<header>` (not one inside `<article>` or `<main>`, nor an article's own), or an
     /// element with a class or id token such as `menu`, `site-header`, `sidebar`, `related`.
     static func isChrome(_ node: HTMLNode, classID: String, inArticle: Bool = false) -> Bool {
+        isChrome(node, facts: classID.isEmpty ? .none : ClassFacts(classID), inArticle: inArticle)
+    }
+
+    /// ``isChrome(_:classID:inArticle:)`` with what the names say already read.
+    static func isChrome(_ node: HTMLNode, facts: ClassFacts, inArticle: Bool) -> Bool {
         switch node.tag {
         case .nav, .footer, .aside: return true
         case .body, .html, .main, .article: return false
         default: break
         }
-        let ownHeader = ["article-header", "entry-header", "post-header", "page-header", "story-header", "article__header", "entry-meta", "post-meta", "article-meta"]
-        if ownHeader.contains(where: { classID.contains($0) }) { return false }
+        if facts.ownHeader { return false }
         if node.tag == .header {
-            return !inArticle && (node.depth <= 4 || ["site", "masthead", "global", "nav", "top"].contains { classID.contains($0) })
+            return !inArticle && (node.depth <= 4 || facts.headerWord)
         }
-        for token in classID.split(whereSeparator: { $0 == " " }) {
-            for word in chromeWords where token == word || token.hasPrefix(word + "-") || token.hasPrefix(word + "_") || token.hasSuffix("-" + word) || token.hasSuffix("_" + word) || token.hasSuffix("__" + word) {
-                return true
+        return facts.chromeToken
+    }
+
+    /// An element's class and id, lowercased, joined by a space ("" when it has neither).
+    static func classID(_ node: HTMLNode) -> String {
+        if node.className == nil && node.id == nil { return "" }
+        return ((node.className ?? "") + " " + (node.id ?? "")).lowercased()
+    }
+
+    /// What an element's class and id names say, read once per distinct name string.
+    struct ClassFacts {
+        /// An article's own header or meta line (`entry-header`, `post-meta`): never chrome.
+        var ownHeader = false
+        /// A word that makes a `<header>` the site's (`site`, `masthead`, `global`, `nav`, `top`).
+        var headerWord = false
+        /// A token naming chrome: a chrome word alone or as a `-`/`_` part at either end.
+        var chromeToken = false
+        /// A date word (and no "update").
+        var dateWord = false
+        /// A byline or author word.
+        var bylineWord = false
+
+        /// Nothing said.
+        static let none = ClassFacts()
+
+        init() {}
+
+        /// Reads `classID` (lowercased class and id).
+        init(_ classID: String) {
+            let bytes = Array(classID.utf8)
+            func has(_ words: [[UInt8]]) -> Bool { words.contains { ByteSearch.contains(bytes, $0) } }
+            ownHeader = has(PageEvidence.ownHeaderBytes)
+            headerWord = has(PageEvidence.headerWordBytes)
+            dateWord = has(PageEvidence.dateWordBytes) && !ByteSearch.contains(bytes, PageEvidence.updateBytes)
+            bylineWord = has(PageEvidence.bylineWordBytes)
+            tokens: for token in classID.split(whereSeparator: { $0 == " " }) {
+                for word in PageEvidence.chromeWords where token == word {
+                    chromeToken = true
+                    break tokens
+                }
+                for variant in PageEvidence.chromePrefixes where token.hasPrefix(variant) {
+                    chromeToken = true
+                    break tokens
+                }
+                for variant in PageEvidence.chromeSuffixes where token.hasSuffix(variant) {
+                    chromeToken = true
+                    break tokens
+                }
             }
         }
-        return false
     }
+
+    /// Class fragments of an article's own header or meta line.
+    static let ownHeaderWords = ["article-header", "entry-header", "post-header", "page-header", "story-header", "article__header", "entry-meta", "post-meta", "article-meta"]
+    static let ownHeaderBytes = ownHeaderWords.map { Array($0.utf8) }
+    static let headerWordBytes = ["site", "masthead", "global", "nav", "top"].map { Array($0.utf8) }
+    static let dateWordBytes = dateWords.map { Array($0.utf8) }
+    static let bylineWordBytes = bylineWords.map { Array($0.utf8) }
+    static let updateBytes = Array("update".utf8)
+    /// `word-` and `word_` for every chrome word.
+    static let chromePrefixes = chromeWords.flatMap { [$0 + "-", $0 + "_"] }
+    /// `-word` and `_word` (which covers `__word`) for every chrome word.
+    static let chromeSuffixes = chromeWords.flatMap { ["-" + $0, "_" + $0] }
 
     /// The first meta content for any of `keys`, in the keys' order.
     func meta(_ keys: [String]) -> (key: String, value: String)? {
@@ -144,8 +213,7 @@ struct PageEvidence {
         let inArticle = ancestors.contains { page.nodes[$0].tag == .article || page.nodes[$0].tag == .main }
         for ancestor in ancestors {
             let element = page.nodes[ancestor]
-            let classID = ((element.className ?? "") + " " + (element.id ?? "")).lowercased()
-            if Self.isChrome(element, classID: classID, inArticle: inArticle), !holdsMainContent(ancestor) { return true }
+            if Self.isChrome(element, classID: Self.classID(element), inArticle: inArticle), !holdsMainContent(ancestor) { return true }
         }
         return false
     }
