@@ -147,22 +147,11 @@ final class Journal: @unchecked Sendable {
     func append(_ entry: ManifestEntry) throws(DocumentError) {
         guard var data = try? encoder.encode(entry) else { return }
         data.append(0x0A)
-        let ok: Bool = lock.withLock {
-            data.withUnsafeBytes { buffer in
-                var offset = 0
-                while offset < buffer.count {
-                    let n = write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-                    if n < 0 {
-                        if errno == EINTR { continue }
-                        return false
-                    }
-                    offset += n
-                }
-                return true
-            }
-        }
-        if !ok {
-            throw DocumentError("cannot append to \(ManifestState.journalName): \(String(cString: strerror(errno)))", hint: "free space in the output folder, then run again: finished documents are kept")
+        let failure = lock.withLock { OutputPath.writeAll(data, to: descriptor) }
+        if let failure {
+            throw DocumentError(
+                "cannot append to \(ManifestState.journalName): \(String(cString: strerror(failure)))",
+                hint: "free space in the output folder, then run again: finished documents are kept", errorCode: failure)
         }
     }
 }

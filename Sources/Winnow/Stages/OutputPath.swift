@@ -50,18 +50,7 @@ public enum OutputPath {
             let code = errno
             throw DocumentError("cannot write \(path): \(String(cString: strerror(code)))", hint: "check the output folder's permissions and free space", errorCode: code)
         }
-        let failure: Int32? = data.withUnsafeBytes { buffer in
-            var offset = 0
-            while offset < buffer.count {
-                let count = write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-                if count < 0 {
-                    if errno == EINTR { continue }
-                    return errno
-                }
-                offset += count
-            }
-            return nil
-        }
+        let failure = writeAll(data, to: descriptor)
         if close(descriptor) != 0 || failure != nil {
             let code = failure ?? errno
             unlink(temporary)
@@ -73,6 +62,23 @@ public enum OutputPath {
             let code = errno
             unlink(temporary)
             throw DocumentError("cannot move the output into place at \(path): \(String(cString: strerror(code)))", errorCode: code)
+        }
+    }
+
+    /// Writes all of `data` to a file descriptor, retrying short and interrupted writes; returns
+    /// the errno of a failed write (ENOSPC on a full disk), nil when everything was written.
+    static func writeAll(_ data: Data, to descriptor: Int32) -> Int32? {
+        data.withUnsafeBytes { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                let count = write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                if count < 0 {
+                    if errno == EINTR { continue }
+                    return errno
+                }
+                offset += count
+            }
+            return nil
         }
     }
 }
