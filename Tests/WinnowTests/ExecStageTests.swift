@@ -34,7 +34,7 @@ import WinnowTesting
 
     static func script() -> String {
         let path = NSTemporaryDirectory() + "winnow-exec-\(UUID().uuidString).py"
-        FileManager.default.createFile(atPath: path, contents: Data(filter.utf8))
+        _ = FileManager.default.createFile(atPath: path, contents: Data(filter.utf8))
         return path
     }
 
