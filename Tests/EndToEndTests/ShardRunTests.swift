@@ -7,23 +7,11 @@ import Testing
     /// Runs `winnow` with `environment` added to a copy of this process's environment from which
     /// every array-job variable is removed.
     static func winnow(_ arguments: [String], environment: [String: String] = [:]) throws -> WinnowProcess.Result {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: WinnowProcess.executable)
-        process.arguments = arguments
-        process.currentDirectoryURL = URL(fileURLWithPath: WinnowProcess.repository)
         var variables = ProcessInfo.processInfo.environment.filter {
             !$0.key.hasPrefix("SLURM_") && !$0.key.hasPrefix("AWS_BATCH_") && !$0.key.hasPrefix("BATCH_TASK_") && $0.key != "JOB_COMPLETION_INDEX"
         }
         variables.merge(environment) { $1 }
-        process.environment = variables
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return .init(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errData, as: UTF8.self))
+        return try WinnowProcess.run(arguments, environment: variables)
     }
 
     /// The ids in a manifest (or any JSON Lines file with `id`s).

@@ -27,12 +27,14 @@ struct WinnowProcess {
         return repository + "/.build/debug/winnow"
     }()
 
-    /// Runs `winnow` with arguments in `directory`.
-    static func run(_ arguments: [String], in directory: String = repository) throws -> Result {
+    /// Runs `winnow` with arguments in `directory` (with `environment` when given, else this
+    /// process's own).
+    static func run(_ arguments: [String], in directory: String = repository, environment: [String: String]? = nil) throws -> Result {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
         process.currentDirectoryURL = URL(fileURLWithPath: directory)
+        if let environment { process.environment = environment }
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
         process.standardError = err

@@ -12,6 +12,16 @@ public struct DocumentOutcome: Sendable, Hashable {
         /// its outputs were kept and no stage ran.
         case unchanged
 
+        /// The status as the manifest and timings name it: `written`, `dropped`, `failed`, `unchanged`.
+        public var name: String {
+            switch self {
+            case .written: return "written"
+            case .dropped: return "dropped"
+            case .failed: return "failed"
+            case .unchanged: return "unchanged"
+            }
+        }
+
         /// Whether a stage failed.
         public var isFailure: Bool {
             if case .failed = self { return true }

@@ -34,18 +34,14 @@ public struct ManifestEntry: Codable, Sendable, Hashable {
         path = outcome.path
         size = outcome.size
         sha256 = outcome.sha256
-        status = "written"
+        status = outcome.status.name
         outputs = outcome.outputs
         self.pipeline = pipeline
         winnow = WinnowVersion.current
         switch outcome.status {
-        case .written: break
-        case .dropped(let stage, let reason):
-            status = "dropped"; self.stage = stage; self.reason = reason
-        case .failed(let stage, let message):
-            status = "failed"; self.stage = stage; error = message
-        case .unchanged:
-            status = "unchanged"
+        case .dropped(let stage, let reason): self.stage = stage; self.reason = reason
+        case .failed(let stage, let message): self.stage = stage; error = message
+        case .written, .unchanged: break
         }
     }
 }

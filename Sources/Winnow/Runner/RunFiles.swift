@@ -78,9 +78,8 @@ struct RunFiles {
         let (manifest, errors) = Self.manifestAndErrors(entries)
         var timings = Data()
         for outcome in outcomes where outcome.status != .unchanged {
-            let entry = ManifestEntry(outcome, pipeline: configuration.hash)
             let timing = TimingEntry(
-                id: outcome.id, path: outcome.path, status: entry.status, start: (outcome.start * 1e6).rounded() / 1e6,
+                id: outcome.id, path: outcome.path, status: outcome.status.name, start: (outcome.start * 1e6).rounded() / 1e6,
                 seconds: (outcome.seconds * 1e6).rounded() / 1e6, bytes: outcome.size)
             timings.append(Self.line(try? encoder.encode(timing)))
         }
