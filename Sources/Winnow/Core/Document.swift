@@ -57,6 +57,8 @@ public struct Document: Sendable {
     public var fixes: [String: Int]
     /// Files written for this document, relative to the output folder.
     public var outputs: [String]
+    /// The fingerprint the `dedup` stage took of the text; the run compares them at its end.
+    public var dedupKey: DedupKey?
 
     /// Creates a document that no stage has seen yet.
     public init(id: String, source: Source, kind: Kind? = nil, raw: [UInt8] = [], blocks: [Block] = [], keepTrace: Bool = false) {
@@ -70,6 +72,7 @@ public struct Document: Sendable {
         self.trace = Trace(keepText: keepTrace)
         self.fixes = [:]
         self.outputs = []
+        self.dedupKey = nil
     }
 
     /// The kept text: blocks separated by a blank line.

@@ -49,6 +49,10 @@ public struct DocumentOutcome: Sendable, Hashable {
     public var seconds: Double
     /// When its processing started, in seconds since the run started.
     public var start: Double = 0
+    /// The `dedup` stage's fingerprint of its text, when that stage ran.
+    public var dedup: DedupKey? = nil
+    /// The kept document this one duplicates, when `dedup` dropped it.
+    public var duplicateOf: String? = nil
     /// Set when a stage failed because the output folder is full or read-only
     /// (``DocumentError/isOutputFailure``): the run stops and the document is left for the next.
     var outputFailure: String? = nil

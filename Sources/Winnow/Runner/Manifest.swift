@@ -24,6 +24,15 @@ public struct ManifestEntry: Codable, Sendable, Hashable {
     public var pipeline: String
     /// The winnow version that processed it.
     public var winnow: String
+    /// The `dedup` stage's fingerprint of the text, when the pipeline has that stage.
+    public var dedup: DedupKey?
+    /// The kept document this one duplicates (dropped by `dedup`).
+    public var duplicateOf: String?
+
+    enum CodingKeys: String, CodingKey {
+        case id, path, size, sha256, status, stage, reason, error, outputs, pipeline, winnow, dedup
+        case duplicateOf = "duplicate-of"
+    }
 
     /// Whether the entry records finished work (written or dropped; a failure is retried).
     public var isComplete: Bool { status == "written" || status == "dropped" }
@@ -38,6 +47,8 @@ public struct ManifestEntry: Codable, Sendable, Hashable {
         outputs = outcome.outputs
         self.pipeline = pipeline
         winnow = WinnowVersion.current
+        dedup = outcome.dedup
+        duplicateOf = outcome.duplicateOf
         switch outcome.status {
         case .dropped(let stage, let reason): self.stage = stage; self.reason = reason
         case .failed(let stage, let message): self.stage = stage; error = message

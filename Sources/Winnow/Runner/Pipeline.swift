@@ -112,7 +112,6 @@ public struct Pipeline: Sendable {
         options.listed?(files.count)
 
         let jobs = min(self.jobs, max(1, files.count))
-        let next = Atomic<Int>(0)
         let failedCount = Atomic<Int>(0)
         let processedCount = Atomic<Int>(0)
         let limitHit = Atomic<Bool>(false)
@@ -121,7 +120,11 @@ public struct Pipeline: Sendable {
         let setup = Mutex<[String]>([])
         let journalProblem = Mutex<String?>(startProblem)
 
-        DispatchQueue.concurrentPerform(iterations: jobs) { worker in
+        // Runs the files at `order` (indices into `files`) on `jobs` workers; `mustProcess` are
+        // done even when the manifest records them as unchanged.
+        func work(_ order: [Int], mustProcess: Set<Int> = []) {
+        let next = Atomic<Int>(0)
+        DispatchQueue.concurrentPerform(iterations: min(jobs, max(1, order.count))) { worker in
             let context = StageContext(
                 inputFolder: configuration.input.folder, outputFolder: folder,
                 baseFolder: configuration.baseFolder, worker: worker, jobs: jobs, keepTrace: configuration.keepTrace,
@@ -136,16 +139,18 @@ public struct Pipeline: Sendable {
                 }
             }
             while options.control?.stopSignal == nil, !limitHit.load(ordering: .relaxed), journalProblem.withLock({ $0 == nil }) {
-                let index = next.add(1, ordering: .relaxed).oldValue
-                guard index < files.count else { break }
+                let position = next.add(1, ordering: .relaxed).oldValue
+                guard position < order.count else { break }
+                let index = order[position]
                 let file = files[index]
                 let old = previous[file.id]
                 let began = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
-                if !options.force, let old, Self.isUnchanged(file, entry: old, pipeline: configuration.hash, folder: folder) {
+                if !options.force, !mustProcess.contains(index), let old, Self.isUnchanged(file, entry: old, pipeline: configuration.hash, folder: folder) {
                     var outcome = DocumentOutcome(
                         id: file.id, path: file.path, size: file.size, sha256: old.sha256, status: .unchanged,
                         outputs: old.outputs, removals: [:], fixes: [:], seconds: 0)
                     outcome.start = began
+                    outcome.dedup = old.dedup
                     outcomes.withLock { $0[index] = outcome }
                     observe(outcome)
                     continue
@@ -203,6 +208,20 @@ public struct Pipeline: Sendable {
                     }
                     setup.withLock { $0.append("stage '\(stages[index].name)' could not finish: \(error)") }
                 }
+            }
+        }
+        }
+        work(Array(files.indices))
+
+        // Deduplication is decided over the whole run, once every document is done (not after an
+        // interruption or a stop: the next run decides then).
+        if options.control?.stopSignal == nil, !limitHit.load(ordering: .relaxed), journalProblem.withLock({ $0 == nil }) {
+            let again = Self.retractDuplicates(
+                outcomes: outcomes, previous: previous, pipeline: configuration.hash, folder: folder, journal: journal,
+                staleLines: staleLines, problem: journalProblem, logger: logger)
+            if !again.isEmpty {
+                logger.info("processing \(again.count) documents again: the documents they duplicated are gone or changed")
+                work(again, mustProcess: Set(again))
             }
         }
 
@@ -277,6 +296,68 @@ public struct Pipeline: Sendable {
             report.problems.append("\(error)")
         }
         return report
+    }
+
+    /// Applies the `dedup` stage's decision (``DedupResolver``) to a finished run: documents that
+    /// are copies of a kept one lose their outputs and become dropped (recorded in the journal
+    /// before their files go, so a crash in between leaves nothing the next run cannot tidy), and
+    /// returns the indices of documents dropped as copies by an earlier run that are copies no
+    /// more (their original is gone or changed): they must be processed again.
+    static func retractDuplicates(
+        outcomes: borrowing Mutex<[DocumentOutcome?]>, previous: [String: ManifestEntry], pipeline: String, folder: String, journal: Journal,
+        staleLines: borrowing Mutex<[String: Set<String>]>, problem: borrowing Mutex<String?>, logger: Logger
+    ) -> [Int] {
+        let finished = outcomes.withLock { $0 }
+        // The documents that take part: written now, or unchanged and either written or dropped
+        // as a copy by an earlier run.
+        var candidates: [(id: String, key: DedupKey)] = []
+        for outcome in finished.compactMap({ $0 }) {
+            guard let key = outcome.dedup else { continue }
+            switch outcome.status {
+            case .written:
+                candidates.append((outcome.id, key))
+            case .unchanged:
+                if let old = previous[outcome.id], old.status == "written" || old.duplicateOf != nil { candidates.append((outcome.id, key)) }
+            default:
+                break
+            }
+        }
+        guard !candidates.isEmpty else { return [] }
+        let verdicts = DedupResolver.copies(candidates)
+        var again: [Int] = []
+        for (index, outcome) in finished.enumerated() {
+            guard var outcome, let key = outcome.dedup else { continue }
+            let old = previous[outcome.id]
+            let unchanged = outcome.status == .unchanged
+            let isWritten = outcome.status == .written || (unchanged && old?.status == "written")
+            guard let verdict = verdicts[outcome.id] else {
+                if unchanged, old?.duplicateOf != nil { again.append(index) }
+                continue
+            }
+            if unchanged, let old, old.duplicateOf == verdict.of, old.reason == verdict.reason { continue }
+            guard isWritten || (unchanged && old?.duplicateOf != nil) else { continue }
+            let outputs = outcome.outputs
+            outcome.status = .dropped(stage: DedupStage.name, reason: verdict.reason)
+            outcome.outputs = []
+            outcome.duplicateOf = verdict.of
+            outcome.dedup = key
+            do {
+                try journal.append(ManifestEntry(outcome, pipeline: pipeline))
+            } catch {
+                problem.withLock { if $0 == nil { $0 = "\(error)" } }
+                return []
+            }
+            for output in outputs {
+                if JSONLinesPartWriter.isPartName(output) {
+                    _ = staleLines.withLock { $0[output, default: []].insert(outcome.id) }
+                } else {
+                    try? FileManager.default.removeItem(atPath: folder + "/" + output)
+                }
+            }
+            logger.debug("\(outcome.id): dropped by 'dedup': \(verdict.reason) of \(verdict.of)", metadata: ["distance": "\(verdict.distance)"])
+            outcomes.withLock { $0[index] = outcome }
+        }
+        return again
     }
 
     /// The inputs a run processes: the input folder's, or a shard's (from its plan when it has
@@ -407,6 +488,7 @@ public struct Pipeline: Sendable {
             id: file.id, path: file.path, size: file.size, sha256: document.source.sha256, status: status, outputs: document.outputs,
             removals: document.trace.counts, fixes: document.fixes, seconds: seconds)
         outcome.outputFailure = outputFailure
+        outcome.dedup = document.dedupKey
         return outcome
     }
 }

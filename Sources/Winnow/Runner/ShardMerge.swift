@@ -81,6 +81,7 @@ public enum ShardMerge {
                 summaries.append(summary)
             }
         }
+        let deduplication = try retractDuplicates(&entries, folder: folder)
         for entry in entries.values {
             switch entry.status {
             case "written": result.written += 1
@@ -93,7 +94,16 @@ public enum ShardMerge {
         timings.sort { $0.id.utf8.lexicographicallyPrecedes($1.id.utf8) }
 
         let notMerged = waiting.map { RunNames.shardLabel($0.shard) }
-        let summary = combine(summaries, folder: folder, plan: survey.plan, count: survey.count, notMerged: notMerged)
+        var summary = combine(summaries, folder: folder, plan: survey.plan, count: survey.count, notMerged: notMerged)
+        if deduplication.retracted > 0 {
+            summary.written = max(0, summary.written - deduplication.retracted)
+            summary.dropped += deduplication.retracted
+            for (reason, count) in deduplication.reasons { summary.droppedByReason[reason, default: 0] += count }
+        }
+        if !deduplication.reinstate.isEmpty {
+            summary.problems.append(
+                "\(deduplication.reinstate.count) documents were dropped as near-duplicates within their shard but are not copies of any document kept across the shards (\(deduplication.reinstate.prefix(3).joined(separator: ", "))\(deduplication.reinstate.count > 3 ? ", ..." : "")): run the pipeline once on this folder (winnow run) to write them")
+        }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
         let (manifest, errors) = RunFiles.manifestAndErrors(entries)
@@ -110,6 +120,49 @@ public enum ShardMerge {
             Pipeline.removeTemporaryFiles(in: folder)
         }
         return result
+    }
+
+    /// Decides deduplication across the shards (each shard decided over its own documents only):
+    /// written documents that copy a document kept in another shard lose their outputs and
+    /// become dropped by `dedup`, as a single-machine run would have left them.
+    static func retractDuplicates(_ entries: inout [String: ManifestEntry], folder: String) throws -> (retracted: Int, reasons: [String: Int], reinstate: [String]) {
+        let candidates = entries.values.compactMap { entry -> (id: String, key: DedupKey)? in
+            guard let key = entry.dedup, entry.status == "written" || entry.duplicateOf != nil else { return nil }
+            return (entry.id, key)
+        }
+        guard !candidates.isEmpty else { return (0, [:], []) }
+        let verdicts = DedupResolver.copies(candidates)
+        var retracted = 0
+        var reasons: [String: Int] = [:]
+        var reinstate: [String] = []
+        var staleLines: [String: Set<String>] = [:]
+        for (id, entry) in entries.sorted(by: { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }) {
+            guard let verdict = verdicts[id] else {
+                if entry.duplicateOf != nil, entry.dedup != nil { reinstate.append(id) }
+                continue
+            }
+            guard entry.status == "written" else { continue }
+            for output in entry.outputs {
+                if JSONLinesPartWriter.isPartName(output) {
+                    staleLines[output, default: []].insert(id)
+                } else {
+                    try? FileManager.default.removeItem(atPath: folder + "/" + output)
+                }
+            }
+            var dropped = entry
+            dropped.status = "dropped"
+            dropped.stage = DedupStage.name
+            dropped.reason = verdict.reason
+            dropped.duplicateOf = verdict.of
+            dropped.outputs = []
+            entries[id] = dropped
+            retracted += 1
+            reasons[verdict.reason, default: 0] += 1
+        }
+        for (part, ids) in staleLines.sorted(by: { $0.key < $1.key }) {
+            try JSONLinesPartWriter.removeLines(of: ids, fromPart: part, in: folder)
+        }
+        return (retracted, reasons, reinstate)
     }
 
     /// The `_run.json` of a merge: the shards' last runs summed (their earliest start, their

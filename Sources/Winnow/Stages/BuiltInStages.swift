@@ -8,6 +8,7 @@ extension StageRegistry {
         registry.register(NormalizeStage.self)
         registry.register(EnrichStage.self)
         registry.register(FilterStage.self)
+        registry.register(DedupStage.self)
         registry.register(ExecStage.self)
         registry.register(WriteStage.self)
         return registry
