@@ -12,6 +12,9 @@ public struct HTMLDocument: Sendable {
     public var encoding: DetectedEncoding
     /// True when content nested deeper than ``HTMLParseLimits/maxDepth`` was cut off.
     public var truncatedDepth: Bool
+    /// For each XPath expression given to the parser, the indices of the nodes it selected, in
+    /// document order (``XPathQuery``).
+    public var queryMatches: [String: [Int32]] = [:]
 
     /// Creates a document from an arena that satisfies the pre-order invariants.
     public init(nodes: [HTMLNode], encoding: DetectedEncoding, truncatedDepth: Bool = false) {
@@ -118,5 +121,37 @@ public struct HTMLDocument: Sendable {
             start = Int(nodes[current].subtreeEnd)
             return current
         }
+    }
+}
+
+extension HTMLDocument {
+    /// A copy without the subtrees rooted at `roots` (indices of this document; the root element
+    /// cannot be removed), with ``queryMatches`` carried over, and `map[old]`: the new index of
+    /// each old node, or -1 for a removed one.
+    public func removing(subtrees roots: [Int]) -> (document: HTMLDocument, map: [Int32]) {
+        var removed = [Bool](repeating: false, count: nodes.count)
+        for root in roots where root > 0 && root < nodes.count {
+            for index in subtree(of: root) { removed[index] = true }
+        }
+        var map = [Int32](repeating: -1, count: nodes.count)
+        var kept: [HTMLNode] = []
+        kept.reserveCapacity(nodes.count)
+        for (index, node) in nodes.enumerated() where !removed[index] {
+            var copy = node
+            map[index] = Int32(kept.count)
+            copy.parent = node.parent < 0 ? -1 : map[Int(node.parent)]
+            copy.subtreeEnd = Int32(kept.count + 1)
+            kept.append(copy)
+        }
+        // A parent's subtree ends where its last descendant's does (children come after parents).
+        for index in kept.indices.reversed() where kept[index].parent >= 0 {
+            let parent = Int(kept[index].parent)
+            kept[parent].subtreeEnd = max(kept[parent].subtreeEnd, kept[index].subtreeEnd)
+        }
+        var result = HTMLDocument(nodes: kept, encoding: encoding, truncatedDepth: truncatedDepth)
+        for (query, matches) in queryMatches {
+            result.queryMatches[query] = matches.compactMap { map[Int($0)] >= 0 ? map[Int($0)] : nil }
+        }
+        return (result, map)
     }
 }

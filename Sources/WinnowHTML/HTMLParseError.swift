@@ -20,6 +20,9 @@ public enum HTMLParseError: Error, Sendable, Hashable, CustomStringConvertible {
     /// One element has more than ``HTMLParseLimits/maxAttributes`` attributes (libxml2 checks
     /// attributes for duplicates pairwise, so such a tag would take hours to parse).
     case tooManyAttributes(limit: Int)
+    /// An XPath query of the pipeline could not be evaluated on this page (it went past
+    /// ``XPathQuery/operationLimit`` steps, or libxml2 reported an error).
+    case queryFailed(expression: String, message: String)
 
     /// What is wrong and what to do about it.
     public var description: String {
@@ -49,6 +52,9 @@ public enum HTMLParseError: Error, Sendable, Hashable, CustomStringConvertible {
         case .tooManyAttributes(let limit):
             return "an element has more than \(limit) attributes (a malformed or hostile page): "
                 + "raise HTMLParseLimits.maxAttributes (max-attributes of the read stage) if this page is genuine"
+        case .queryFailed(let expression, let message):
+            return "the XPath '\(expression)' could not be evaluated on this page: \(message); "
+                + "simplify the expression (avoid nested '//' inside predicates), or scope it to the sites it is for"
         }
     }
 

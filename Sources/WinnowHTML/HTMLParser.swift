@@ -35,18 +35,21 @@ public enum HTMLParser {
     }
 
     /// Parses a page; throws only when the input is not a usable page or exceeds `limits`.
+    ///
+    /// `queries` are XPath expressions (``XPathQuery``) evaluated on libxml2's tree before it is
+    /// copied; what each selected is in ``HTMLDocument/queryMatches``.
     public static func parse(
-        _ bytes: [UInt8], limits: HTMLParseLimits = .standard
+        _ bytes: [UInt8], limits: HTMLParseLimits = .standard, queries: [String] = []
     ) throws(HTMLParseError) -> HTMLDocument {
         let result = bytes.withUnsafeBufferPointer { buffer in
-            Result { () throws(HTMLParseError) in try parse(buffer, limits: limits) }
+            Result { () throws(HTMLParseError) in try parse(buffer, limits: limits, queries: queries) }
         }
         return try result.get()
     }
 
     /// Parses the page bytes in `buffer`.
     public static func parse(
-        _ buffer: UnsafeBufferPointer<UInt8>, limits: HTMLParseLimits = .standard
+        _ buffer: UnsafeBufferPointer<UInt8>, limits: HTMLParseLimits = .standard, queries: [String] = []
     ) throws(HTMLParseError) -> HTMLDocument {
         guard buffer.count <= limits.maxInputBytes, buffer.count <= Int(Int32.max) else {
             throw .inputTooLarge(bytes: buffer.count, limit: min(limits.maxInputBytes, Int(Int32.max)))
@@ -56,7 +59,7 @@ public enum HTMLParser {
         try InputCheck.rejectUnusable(body, utf16: encoding.isUTF16)
 
         if encoding.source == .validUTF8 || (encoding.isUTF8 && EncodingSniffer.isValidUTF8(body)) {
-            return try parseUTF8(body, encoding: encoding, limits: limits)
+            return try parseUTF8(body, encoding: encoding, limits: limits, queries: queries)
         }
         var converted = UTF8Transcoder.convert(body, from: encoding.name)
         if converted == nil {
@@ -65,13 +68,13 @@ public enum HTMLParser {
         }
         let utf8 = converted ?? []
         return try utf8.withUnsafeBufferPointer { utf8Buffer in
-            Result { () throws(HTMLParseError) in try parseUTF8(utf8Buffer, encoding: encoding, limits: limits) }
+            Result { () throws(HTMLParseError) in try parseUTF8(utf8Buffer, encoding: encoding, limits: limits, queries: queries) }
         }.get()
     }
 
     /// Parses UTF-8 bytes (no byte order mark) and copies the tree.
     private static func parseUTF8(
-        _ utf8: UnsafeBufferPointer<UInt8>, encoding: DetectedEncoding, limits: HTMLParseLimits
+        _ utf8: UnsafeBufferPointer<UInt8>, encoding: DetectedEncoding, limits: HTMLParseLimits, queries: [String]
     ) throws(HTMLParseError) -> HTMLDocument {
         try TagScan.check(utf8, limits: limits)
         initializeOnce()
@@ -82,8 +85,14 @@ public enum HTMLParser {
         defer { xmlFreeDoc(document) }
         guard let root = xmlDocGetRootElement(document) else { throw .noRootElement }
         var copier = TreeCopier(limits: limits, expectedNodes: max(256, utf8.count / 256))
+        copier.selected = try XPathQuery.evaluate(queries, on: document)
+        if !copier.selected.isEmpty { copier.matches = Array(repeating: [], count: queries.count) }
         try copier.copy(root: root)
-        return HTMLDocument(nodes: copier.nodes, encoding: encoding, truncatedDepth: copier.truncatedDepth)
+        var page = HTMLDocument(nodes: copier.nodes, encoding: encoding, truncatedDepth: copier.truncatedDepth)
+        for (number, query) in queries.enumerated() {
+            page.queryMatches[query] = copier.matches.isEmpty ? [] : copier.matches[number]
+        }
+        return page
     }
 }
 

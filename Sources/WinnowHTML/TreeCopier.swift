@@ -18,6 +18,10 @@ struct TreeCopier {
     private var attributeNames = InternedNameCache()
     private let maxDepth: Int
     private let maxNodes: Int
+    /// Nodes XPath queries selected (libxml2 pointers), with the numbers of those queries.
+    var selected: [UnsafeMutableRawPointer: [Int32]] = [:]
+    /// For each query, the arena indices of the nodes it selected, in document order.
+    var matches: [[Int32]] = []
 
     init(limits: HTMLParseLimits, expectedNodes: Int) {
         maxDepth = max(0, min(limits.maxDepth, Int(UInt16.max)))
@@ -87,6 +91,7 @@ struct TreeCopier {
             attribute = current.pointee.next
         }
         let index = nodes.count
+        if !selected.isEmpty { record(element, index) }
         nodes.append(HTMLNode(
             kind: .element, tag: tag, name: name, attributes: attributes,
             parent: parent, subtreeEnd: Int32(index + 1), depth: UInt16(depth)))
@@ -105,9 +110,16 @@ struct TreeCopier {
             break
         }
         let index = nodes.count
+        if !selected.isEmpty { record(node, index) }
         nodes.append(HTMLNode(
             kind: .text, tag: .text, name: "", text: String(decoding: bytes, as: UTF8.self),
             parent: parent, subtreeEnd: Int32(index + 1), depth: UInt16(depth), isWhitespace: whitespace))
+    }
+
+    /// Notes that the queries that selected `node` matched arena index `index`.
+    private mutating func record(_ node: xmlNodePtr, _ index: Int) {
+        guard let queries = selected[UnsafeMutableRawPointer(node)] else { return }
+        for query in queries { matches[Int(query)].append(Int32(index)) }
     }
 
     /// The tag and lowercase name of an element name (libxml2 does not intern these).

@@ -37,9 +37,9 @@ import WinnowTesting
     @Test func theBlockWideFilterGivesTheSameResultAsLineByLine() throws {
         let patterns = "drop-lines: ['^Recommended by', '^NEXT ARTICLE$', 'Share (this|on)', 'cookies?$']"
         var fast = try StageHarness<RulesStage>(options: patterns)
-        #expect(fast.stage.options.lineFilter != nil)
+        #expect(fast.stage.options.all.lineFilter != nil)
         var slow = try StageHarness<RulesStage>(options: patterns)
-        slow.stage.options.lineFilter = nil
+        slow.stage.options.all.lineFilter = nil
         var generator = SystemRandomNumberGenerator()
         let pieces = ["Body text.", "Recommended by Site", "NEXT ARTICLE", "NEXT ARTICLE is a phrase", "Share this", "We use cookies",
                       "cookies are tasty.", "  ", "Read on", "x NEXT ARTICLE", "Recommended"]
@@ -55,9 +55,9 @@ import WinnowTesting
     }
 
     @Test func patternsWhoseMeaningDependsOnTheWholeInputAreNotCombined() throws {
-        #expect(try StageHarness<RulesStage>(options: "drop-lines: ['\\Afoo', 'bar']").stage.options.lineFilter == nil)
-        #expect(try StageHarness<RulesStage>(options: "drop-lines: ['(a)\\1', 'bar']").stage.options.lineFilter == nil)
-        #expect(try StageHarness<RulesStage>(options: "drop-lines: ['(?<=x)a', 'bar']").stage.options.lineFilter == nil)
+        #expect(try StageHarness<RulesStage>(options: "drop-lines: ['\\Afoo', 'bar']").stage.options.all.lineFilter == nil)
+        #expect(try StageHarness<RulesStage>(options: "drop-lines: ['(a)\\1', 'bar']").stage.options.all.lineFilter == nil)
+        #expect(try StageHarness<RulesStage>(options: "drop-lines: ['(?<=x)a', 'bar']").stage.options.all.lineFilter == nil)
     }
 
     @Test func invalidPatternIsAConfigurationError() {

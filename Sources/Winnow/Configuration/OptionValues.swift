@@ -54,6 +54,24 @@ public final class OptionValues {
         diagnostics.append(Diagnostic(file: file, line: node.mark?.line ?? 0, column: node.mark?.column ?? 0, message: message))
     }
 
+    /// Records a mistake at a character offset inside a scalar's text (past its opening quote).
+    func error(at node: Node, offset: Int, _ message: String) {
+        let quoted = node.scalar.map { $0.style == .singleQuoted || $0.style == .doubleQuoted } ?? false
+        let column = (node.mark?.column ?? 0) + (quoted ? 1 : 0) + max(0, offset)
+        diagnostics.append(Diagnostic(file: file, line: node.mark?.line ?? 0, column: column, message: message))
+    }
+
+    /// The options of a mapping nested under this one (such as a site's rules), reporting into
+    /// this one's diagnostics through ``absorb(_:)``.
+    func nested(_ mapping: Node.Mapping?, at mark: Mark?) -> OptionValues {
+        OptionValues(file: file, mapping: mapping, entryMark: mark, baseFolder: baseFolder)
+    }
+
+    /// Takes over the mistakes a nested reader found.
+    func absorb(_ other: OptionValues) {
+        diagnostics += other.diagnostics
+    }
+
     /// A string value.
     public func string(_ key: String, default fallback: String) -> String {
         guard let node = node(key) else { return fallback }

@@ -33,6 +33,11 @@ public struct PipelineConfiguration: Sendable {
     public var stages: [StageFactory]
     /// A hash of the pipeline's meaning (its stages and their options), for manifests.
     public var hash: String
+    /// The XPath expressions of all stages, which the reader evaluates on every HTML page.
+    public var xpathQueries: [String] {
+        var seen = Set<String>()
+        return stages.flatMap(\.xpathQueries).filter { seen.insert($0).inserted }
+    }
 
     /// The default of `limits.max-seconds`.
     public static let defaultMaxSeconds: Double = 60

@@ -25,7 +25,8 @@ public struct StageRegistry: Sendable {
     public mutating func register<S: Stage>(_ type: S.Type) {
         let entry = Entry(name: S.name, summary: S.summary, fields: S.Options.fields) { values in
             let options = try S.Options(from: values)
-            return StageFactory(name: S.name) { context in try S(options: options, context: context) }
+            let queries = (options as? any XPathQueryOptions)?.xpathQueries ?? []
+            return StageFactory(name: S.name, xpathQueries: queries) { context in try S(options: options, context: context) }
         }
         if let index = entries.firstIndex(where: { $0.name == S.name }) {
             entries[index] = entry
@@ -47,6 +48,16 @@ public struct StageRegistry: Sendable {
 public struct StageFactory: Sendable {
     /// The stage's name.
     public let name: String
+    /// XPath expressions the stage needs evaluated on each page's libxml2 tree
+    /// (``XPathQueryOptions``).
+    public var xpathQueries: [String] = []
     /// Makes an instance for one worker.
     public let make: @Sendable (StageContext) throws -> any Stage
+
+    /// Creates a factory.
+    public init(name: String, xpathQueries: [String] = [], make: @escaping @Sendable (StageContext) throws -> any Stage) {
+        self.name = name
+        self.xpathQueries = xpathQueries
+        self.make = make
+    }
 }

@@ -57,6 +57,9 @@ public struct Document: Sendable {
     public var fixes: [String: Int]
     /// Files written for this document, relative to the output folder.
     public var outputs: [String]
+    /// Ranges of ``html`` node indices whose blocks a rule (`keep-elements`) marked as content:
+    /// strippers keep every block read from them.
+    public var pinned: [Range<Int>] = []
     /// The fingerprint the `dedup` stage took of the text; the run compares them at its end.
     public var dedupKey: DedupKey?
 

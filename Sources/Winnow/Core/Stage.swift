@@ -88,6 +88,9 @@ public struct StageContext: Sendable {
     /// The shard this run processes (`winnow run --shard`), nil for a whole-folder run; files a
     /// stage names itself (jsonl parts) must not collide with other shards' (see ``RunNames``).
     public var shard: Int?
+    /// XPath expressions of the pipeline's stages (``XPathQueryOptions``), which the `read` stage
+    /// evaluates on each HTML page's libxml2 tree (``HTMLDocument/queryMatches``).
+    public var xpathQueries: [String] = []
 
     /// Creates a context.
     public init(inputFolder: String, outputFolder: String, baseFolder: String, worker: Int = 0, jobs: Int = 1, keepTrace: Bool = false, shard: Int? = nil) {

@@ -125,10 +125,11 @@ public struct Pipeline: Sendable {
         func work(_ order: [Int], mustProcess: Set<Int> = []) {
         let next = Atomic<Int>(0)
         DispatchQueue.concurrentPerform(iterations: min(jobs, max(1, order.count))) { worker in
-            let context = StageContext(
+            var context = StageContext(
                 inputFolder: configuration.input.folder, outputFolder: folder,
                 baseFolder: configuration.baseFolder, worker: worker, jobs: jobs, keepTrace: configuration.keepTrace,
                 shard: options.shard?.index)
+            context.xpathQueries = configuration.xpathQueries
             var stages: [(name: String, stage: any Stage)] = []
             for factory in configuration.stages {
                 do {

@@ -45,10 +45,13 @@ public struct ReadStage: Stage {
     public static let summary = "Reads plain text or HTML (libxml2) in any common encoding, .gz included, into typed blocks."
 
     let options: Options
+    /// XPath expressions of later stages, evaluated on each HTML page (``XPathQuery``).
+    let xpathQueries: [String]
 
     /// Creates the stage.
     public init(options: Options, context: StageContext) {
         self.options = options
+        xpathQueries = context.xpathQueries
     }
 
     /// Loads, decodes and splits the document.
@@ -84,7 +87,7 @@ public struct ReadStage: Stage {
             let page: HTMLDocument
             do {
                 page = try HTMLParser.parse(bytes, limits: HTMLParseLimits(
-                    maxInputBytes: options.maxInflatedBytes, maxDepth: options.maxDepth, maxNodes: options.maxNodes, maxAttributes: options.maxAttributes))
+                    maxInputBytes: options.maxInflatedBytes, maxDepth: options.maxDepth, maxNodes: options.maxNodes, maxAttributes: options.maxAttributes), queries: xpathQueries)
             } catch {
                 throw DocumentError("\(error)")
             }

@@ -23,7 +23,8 @@ extension Extraction {
         let size = (attributes?[.size] as? NSNumber)?.intValue ?? 0
         var document = Document(id: id, source: .init(path: path, size: size, modified: attributes?[.modificationDate] as? Date), keepTrace: true)
         let folder = (path as NSString).deletingLastPathComponent
-        let context = StageContext(inputFolder: folder, outputFolder: configuration.outputFolder, baseFolder: configuration.baseFolder, keepTrace: true)
+        var context = StageContext(inputFolder: folder, outputFolder: configuration.outputFolder, baseFolder: configuration.baseFolder, keepTrace: true)
+        context.xpathQueries = configuration.xpathQueries
         var names: [String] = []
         for factory in configuration.stages where factory.name != WriteStage.name {
             var stage = try factory.make(context)

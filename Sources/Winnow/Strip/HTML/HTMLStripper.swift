@@ -94,6 +94,10 @@ struct HTMLStripper {
         var kept: [Block] = []
         kept.reserveCapacity(inside.count + 1)
         for (index, block) in blocks.enumerated() {
+            if !keep[index], !document.pinned.isEmpty, let node = block.node, document.pinned.contains(where: { $0.contains(node) }) {
+                keep[index] = true
+                document.trace.note("strip: kept a block a rule marks as content (keep-elements)")
+            }
             if keep[index] {
                 kept.append(block)
             } else {
