@@ -218,6 +218,28 @@ import Testing
         #expect(manifest(folder).mapValues(\.duplicateOf) == manifest(fresh).mapValues(\.duplicateOf))
     }
 
+    @Test func shardsDecideAloneAndTheMergeDecidesAcrossThem() throws {
+        let folder = TemporaryFolder()
+        corpus(folder)
+        _ = try Pipeline(configuration(folder, jobs: 2, output: "single")).run()
+        let sharded = try configuration(folder, jobs: 1, formats: "[txt, jsonl]", output: "sharded")
+        for index in 0..<3 {
+            var options = RunOptions()
+            options.shard = ShardSelection(index: index, count: 3)
+            _ = try Pipeline(sharded).run(options: options)
+        }
+        let merged = try ShardMerge.merge(folder: folder.path + "/sharded", count: 3)
+        #expect(merged.written == 16 && merged.dropped == 24)
+        func decisions(_ output: String) -> [String: String] {
+            manifest(folder, output).mapValues { "\($0.status) \($0.reason ?? "") \($0.duplicateOf ?? "")" }
+        }
+        #expect(decisions("sharded") == decisions("single"))
+        // The retracted copies' lines left the shards' jsonl parts: one line per kept document.
+        let lines = folder.contents(of: "sharded").filter { $0.key.hasSuffix(".jsonl") && !$0.key.hasPrefix("_") && !$0.key.contains("/") }
+            .flatMap { String(decoding: $0.value, as: UTF8.self).split(separator: "\n") }
+        #expect(lines.count == 16)
+    }
+
     @Test func emptyTextsAreNotCopiesOfEachOther() throws {
         let folder = TemporaryFolder()
         folder.write("in/a.txt", "   \n")

@@ -141,6 +141,12 @@ public enum ShardMerge {
                 if entry.duplicateOf != nil, entry.dedup != nil { reinstate.append(id) }
                 continue
             }
+            if entry.duplicateOf != nil {
+                // Dropped within its shard: name the copy kept across the shards.
+                entries[id]?.duplicateOf = verdict.of
+                entries[id]?.reason = verdict.reason
+                continue
+            }
             guard entry.status == "written" else { continue }
             for output in entry.outputs {
                 if JSONLinesPartWriter.isPartName(output) {
