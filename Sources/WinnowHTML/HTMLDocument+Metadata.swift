@@ -81,12 +81,30 @@ extension HTMLDocument {
         return Self.collapseWhitespace(raw)
     }
 
+    /// Whether the text of a subtree has at most `maxBytes` UTF-8 bytes that are not ASCII
+    /// whitespace (and holds `byte`, when given): a cheap test before ``textContent(of:)``, whose
+    /// collapsed text is never longer than that.
+    public func hasShortText(_ index: Int, maxBytes: Int, containing byte: UInt8? = nil) -> Bool {
+        var count = 0
+        var found = byte == nil
+        for current in subtree(of: index) where nodes[current].kind == .text {
+            for unit in nodes[current].text.utf8 {
+                if unit == 0x20 || (unit >= 0x09 && unit <= 0x0D) { continue }
+                count += 1
+                if count > maxBytes { return false }
+                if unit == byte { found = true }
+            }
+        }
+        return found
+    }
+
     /// Collapses every run of Unicode whitespace to one space and trims both ends.
     public static func collapseWhitespace(_ text: String) -> String {
         var result = String.UnicodeScalarView()
         var pendingSpace = false
         for scalar in text.unicodeScalars {
-            if scalar.properties.isWhitespace {
+            let value = scalar.value
+            if value < 0x80 ? (value == 0x20 || (value >= 0x09 && value <= 0x0D)) : scalar.properties.isWhitespace {
                 pendingSpace = !result.isEmpty
             } else {
                 if pendingSpace { result.append(" ") }

@@ -44,6 +44,15 @@ struct EnrichJSONLDTests {
         #expect(metadata.description == .init("The monsoon reached Kerala a week early.", source: .jsonLD))
     }
 
+    /// Nested objects are gathered in the order of their keys, not in the dictionary's own order,
+    /// which Swift seeds differently in every process (the main object, and so the dates, once
+    /// changed from run to run on pages with several candidates).
+    @Test func nestedObjectsAreGatheredInKeyOrder() throws {
+        let page = #"{"@type":"WebPage","zeta":{"@type":"Thing","name":"z"},"alpha":{"@type":"Thing","name":"a"},"mid":[{"@type":"Thing","name":"m"}],"beta":{"@type":"Thing","name":"b"}}"#
+        let graph = JSONLD(scripts: [page])
+        #expect(graph.nodes.map { JSONLD.string($0.properties["name"]) ?? "-" } == ["-", "a", "b", "m", "z"])
+    }
+
     /// Broken JSON that pages really serve: a trailing comma, a raw line break in a string, an
     /// HTML comment wrapper, two objects one after the other.
     @Test func brokenJSON() throws {

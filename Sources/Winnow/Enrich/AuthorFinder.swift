@@ -73,6 +73,7 @@ enum AuthorFinder {
             guard let parent = page.parent(of: index), seen.insert(parent).inserted else { continue }
             // The element holding the text, or its parent when the name is a link inside it.
             let holder = page.nodes[parent].tag == .a || page.nodes[parent].tag == .span || page.nodes[parent].tag == .strong ? (page.parent(of: parent) ?? parent) : parent
+            guard page.hasShortText(holder, maxBytes: 400) else { continue }
             let text = page.textContent(of: holder)
             guard text.count <= 100, TextFacts.bylineStarts.contains(firstWordHash(text)) else { continue }
             if case .byline(let names, _)? = TextFacts.fact(in: Substring(text)) {

@@ -139,7 +139,10 @@ struct JSONLD {
                 if let existing = byID[id], nodes[existing].properties.count >= object.count {} else { byID[id] = index }
             }
         }
-        for (key, nested) in object where key != "@context" {
+        // In the order of the keys: a dictionary's own order changes from process to process
+        // (Swift seeds its hashing per process), and which node comes first must not.
+        for key in object.keys.sorted() where key != "@context" {
+            guard let nested = object[key] else { continue }
             if nested is [Any] || nested is [String: Any] { collect(nested, depth: depth + 1) }
         }
     }

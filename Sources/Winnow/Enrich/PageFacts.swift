@@ -93,7 +93,8 @@ enum PageFacts {
         let page = evidence.page
         var seen: Set<Int> = []
         for index in first..<min(page.count, last + 120) where page.nodes[index].kind == .text && !page.nodes[index].isWhitespace {
-            guard page.nodes[index].text.utf8.count <= 80, let parent = page.parent(of: index), seen.insert(parent).inserted else { continue }
+            guard page.nodes[index].text.utf8.count <= 80, let parent = page.parent(of: index), seen.insert(parent).inserted,
+                  page.hasShortText(parent, maxBytes: 240, containing: 0x3A) else { continue }
             let text = page.textContent(of: parent)
             guard text.count <= 60, text.contains(":") else { continue }
             if case .agency(let name)? = TextFacts.fact(in: Substring(text)), AuthorNames.isPlausibleAgency(name), !evidence.inChrome(parent) {

@@ -10,7 +10,7 @@ public enum SimHash {
         var words: [UInt64] = []
         var current: UInt64 = offsetBasis
         var inWord = false
-        for scalar in text.lowercased().unicodeScalars {
+        func take(_ scalar: Unicode.Scalar) {
             if scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
                 current = mix(current, scalar.value)
                 inWord = true
@@ -18,6 +18,30 @@ public enum SimHash {
                 words.append(current)
                 current = offsetBasis
                 inWord = false
+            }
+        }
+        // As over `text.lowercased()` (which maps each scalar by its full lowercase mapping),
+        // without building that string; ASCII takes a fast path.
+        for scalar in text.unicodeScalars {
+            let value = scalar.value
+            if value < 0x80 {
+                let byte = UInt8(value)
+                let lower = byte | 0x20
+                if lower >= 0x61 && lower <= 0x7A {
+                    current = mix(current, UInt32(lower))
+                    inWord = true
+                } else if byte >= 0x30 && byte <= 0x39 {
+                    current = mix(current, value)
+                    inWord = true
+                } else if inWord {
+                    words.append(current)
+                    current = offsetBasis
+                    inWord = false
+                }
+            } else if scalar.properties.changesWhenLowercased {
+                for lowered in scalar.properties.lowercaseMapping.unicodeScalars { take(lowered) }
+            } else {
+                take(scalar)
             }
         }
         if inWord { words.append(current) }

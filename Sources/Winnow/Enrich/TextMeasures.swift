@@ -13,6 +13,33 @@ enum TextMeasures {
             var inWord = false, wordsInSentence = 0
             var previousEnds = false
             for scalar in block.text.unicodeScalars {
+                let value = scalar.value
+                let isSpace: Bool
+                if value < 0x80 {
+                    // ASCII, decided without Unicode property lookups.
+                    let byte = UInt8(value)
+                    let lower = byte | 0x20
+                    if (lower >= 0x61 && lower <= 0x7A) || (byte >= 0x30 && byte <= 0x39) {
+                        if !inWord {
+                            words += 1
+                            wordsInSentence += 1
+                        }
+                        inWord = true
+                    } else if inWord, byte == 0x27 || byte == 0x2D {
+                        continue
+                    } else {
+                        inWord = false
+                    }
+                    isSpace = byte == 0x20 || (byte >= 0x09 && byte <= 0x0D)
+                    if previousEnds, isSpace, wordsInSentence > 0 {
+                        sentences += 1
+                        wordsInSentence = 0
+                    }
+                    // . ! ? end a sentence; " ' ) ] may stand between the end and the space.
+                    previousEnds = byte == 0x2E || byte == 0x21 || byte == 0x3F
+                        || (previousEnds && (byte == 0x22 || byte == 0x27 || byte == 0x29 || byte == 0x5D))
+                    continue
+                }
                 let properties = scalar.properties
                 if isIdeograph(scalar) {
                     words += 1
@@ -24,7 +51,7 @@ enum TextMeasures {
                         wordsInSentence += 1
                     }
                     inWord = true
-                } else if inWord, scalar == "'" || scalar == "’" || scalar == "-" {
+                } else if inWord, scalar == "’" {
                     continue
                 } else {
                     inWord = false
@@ -35,7 +62,8 @@ enum TextMeasures {
                     previousEnds = false
                     continue
                 }
-                if previousEnds, properties.isWhitespace, wordsInSentence > 0 {
+                isSpace = properties.isWhitespace
+                if previousEnds, isSpace, wordsInSentence > 0 {
                     sentences += 1
                     wordsInSentence = 0
                 }
