@@ -151,7 +151,9 @@ public struct ExecStage: Stage {
         }
         if let metadata = object["metadata"] {
             guard let fields = metadata as? [String: Any] else { throw DocumentError("\(program) answered \"metadata\" that is not an object") }
-            for (key, value) in fields {
+            // In key order, so that the error for an answer with two bad fields is always the same.
+            for key in fields.keys.sorted() {
+                guard let value = fields[key] else { continue }
                 switch (key, value) {
                 case ("title", let text as String): document.metadata.title = .init(text, source: .pipeline)
                 case ("language", let text as String): document.metadata.language = .init(text, source: .pipeline)
@@ -160,7 +162,8 @@ public struct ExecStage: Stage {
                 case ("authors", let list as [String]): document.metadata.authors = .init(list, source: .pipeline)
                 case ("tags", let list as [String]): document.metadata.tags = .init(list, source: .pipeline)
                 case ("extra", let map as [String: Any]):
-                    for (name, item) in map {
+                    for name in map.keys.sorted() {
+                        guard let item = map[name] else { continue }
                         guard let text = item as? String else { throw DocumentError("\(program) answered extra '\(name)' that is not a string") }
                         document.metadata.extra[name] = .init(text, source: .pipeline)
                     }
