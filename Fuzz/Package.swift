@@ -25,7 +25,7 @@ let package = Package(
     name: "winnow-fuzz",
     platforms: [.macOS(.v15)],
     dependencies: [.package(path: "..")],
-    targets: ["FuzzHTML", "FuzzText", "FuzzNormalize", "FuzzPipeline"].map(fuzzTarget) + [
+    targets: ["FuzzHTML", "FuzzText", "FuzzNormalize", "FuzzPipeline", "FuzzRules"].map(fuzzTarget) + [
         // The entry points SwiftPM's link step asks for, handing over to libFuzzer's driver.
         .target(name: "FuzzMain"),
     ],

@@ -6,7 +6,7 @@
 #   Fuzz/run.sh TARGET path/to/crash      replay one input (reproduce a crash)
 #
 # TARGET: html (read + strip of HTML), text (read + strip of plain text), normalize (TextNormalizer),
-# pipeline (PipelineLoader over YAML). The corpus lives in Fuzz/corpus/TARGET (created from the
+# pipeline (PipelineLoader over YAML), rules (CSS selectors parsed and applied by the rules stage). The corpus lives in Fuzz/corpus/TARGET (created from the
 # seeds: Samples/ pages and Pipelines/*.yml); crashes go to Fuzz/crashes/TARGET. Run one target
 # at a time: each uses one core.
 set -euo pipefail
@@ -51,7 +51,8 @@ case "$target" in
     text) product=FuzzText; dict="$here/dict/text.dict"; maxlen=2048 ;;
     normalize) product=FuzzNormalize; dict="$here/dict/text.dict"; maxlen=1024 ;;
     pipeline) product=FuzzPipeline; dict="$here/dict/yaml.dict"; maxlen=1024 ;;
-    *) echo "unknown target '$target' (html, text, normalize, pipeline)" >&2; exit 2 ;;
+    rules) product=FuzzRules; dict="$here/dict/css.dict"; maxlen=2048 ;;
+    *) echo "unknown target '$target' (html, text, normalize, pipeline, rules)" >&2; exit 2 ;;
 esac
 
 binary="$scratch/release/$product"
@@ -68,6 +69,8 @@ if [ -z "$(ls -A "$corpus")" ]; then
         normalize) for f in $(find "$root/Samples" -name '*.txt'); do
                        split -b 4000 "$f" "$corpus/$(basename "$f")."; done ;;
         pipeline) cp "$root"/Pipelines/*.yml "$corpus/" ;;
+        rules) i=0; while IFS= read -r selector; do i=$((i + 1)); printf '%s' "$selector" > "$corpus/selector-$i"; done < "$here/dict/css-seeds.txt"
+               for f in $(find "$root/Samples" -name '*.html'); do { printf 'article p, .share, nav > ul li:first-child'; printf '\0'; head -c 1800 "$f"; } > "$corpus/page-$(basename "$f")"; done ;;
     esac
 fi
 

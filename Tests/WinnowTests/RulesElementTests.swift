@@ -74,6 +74,19 @@ import WinnowHTML
         #expect(try Self.names("nav.menu#top[class]:not(aside)", page) == ["nav"])
     }
 
+    @Test func siblingSelectorsStayLinearOnWideParents() throws {
+        let html = "<html><body><ul>" + String(repeating: "<li>x</li> ", count: 50_000) + "</ul></body></html>"
+        let page = try Self.parsed(html)
+        let first = try CSSSelector("li:first-child"), last = try CSSSelector("li:last-child"), next = try CSSSelector("li + li")
+        let clock = ContinuousClock()
+        let elapsed = clock.measure {
+            #expect(first.matches(in: page).count == 1)
+            #expect(last.matches(in: page).count == 1)
+            #expect(next.matches(in: page).count == 49_999)
+        }
+        #expect(elapsed < .seconds(20), "\(elapsed)")  // quadratic sibling walks took hours here
+    }
+
     @Test func badSelectorsSayWhatAndWhere() {
         let cases: [(String, Int, String)] = [
             ("div >", 5, "expected a selector after '>'"),

@@ -14,3 +14,4 @@ int FuzzHTML_main(int argc, char **argv) { return run(argc, argv); }
 int FuzzText_main(int argc, char **argv) { return run(argc, argv); }
 int FuzzNormalize_main(int argc, char **argv) { return run(argc, argv); }
 int FuzzPipeline_main(int argc, char **argv) { return run(argc, argv); }
+int FuzzRules_main(int argc, char **argv) { return run(argc, argv); }

@@ -168,13 +168,22 @@ public struct CSSSelector: Sendable, Hashable, CustomStringConvertible {
     }
 
     static func previousElementSibling(of index: Int, _ page: HTMLDocument) -> Int? {
-        guard let parent = page.parent(of: index) else { return nil }
-        var previous: Int?
-        for child in page.children(of: parent) {
-            if child == index { return previous }
-            if page[child].isElement { previous = child }
+        var current = previousSibling(of: index, page)
+        while let sibling = current {
+            if page[sibling].isElement { return sibling }
+            current = previousSibling(of: sibling, page)
         }
         return nil
+    }
+
+    /// The sibling before `index`: the node just before it in document order is the last node of
+    /// that sibling's subtree, so it is found by going up from there (steps: the depth, not the
+    /// number of siblings, which a hostile page can make huge).
+    static func previousSibling(of index: Int, _ page: HTMLDocument) -> Int? {
+        guard let parent = page.parent(of: index), index - 1 > parent else { return nil }
+        var current = index - 1
+        while let up = page.parent(of: current), up != parent { current = up }
+        return current
     }
 
     static func nextElementSibling(of index: Int, _ page: HTMLDocument) -> Int? {
