@@ -34,6 +34,19 @@ struct EnrichFieldTests {
         #expect(titleTag.title == .init("Water rates rise again", source: .dom))
     }
 
+    /// An h1 that shares no word with `<title>` (a section's name, a logo, a generic heading)
+    /// yields to the title; one that shares a word, or on a page without a title, stands.
+    @Test func anH1UnrelatedToTheTitleIsNotTheHeadline() throws {
+        let generic = try Support.enrich(html: Support.page(head: "<title>Seven ways to cook rice | Food Site</title>", body: "<h1>Reviews</h1><p>Text.</p>"))
+        #expect(generic.title == .init("Seven ways to cook rice", source: .dom))
+        let related = try Support.enrich(html: Support.page(head: "<title>Rice recipes | Food Site</title>", body: "<h1>Seven ways to cook rice</h1>"))
+        #expect(related.title == .init("Seven ways to cook rice", source: .dom))
+        let untitled = try Support.enrich(html: Support.page(body: "<h1>Reviews</h1>"))
+        #expect(untitled.title == .init("Reviews", source: .dom))
+        #expect(TitleFinder.sharesWords("宇航员在太空中喝酒", "宇航员在太空中喝酒会怎么样 _光明网"))
+        #expect(!TitleFinder.sharesWords("Lorem", "Basic tag cleaning test"))
+    }
+
     /// `<title>` suffixes: the site name when known, else a short last part.
     @Test func siteSuffix() {
         #expect(TitleFinder.withoutSiteName("A headline | Example News", siteName: "Example News") == "A headline")

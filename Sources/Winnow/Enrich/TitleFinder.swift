@@ -12,7 +12,8 @@ import Foundation
 /// 2. else the JSON-LD `headline` of the main object;
 /// 3. else `og:title` (or `twitter:title`) unless it is only the site name, with a site-name
 ///    part removed;
-/// 4. else the one `<h1>` of the content the stripper kept;
+/// 4. else the one `<h1>` of the content the stripper kept, when it shares a word with `<title>`
+///    (an `<h1>` that shares none is a logo, a section's name or a generic heading);
 /// 5. else `<title>` with its site-name part removed;
 /// 6. else the page's one `<h1>` outside the chrome.
 enum TitleFinder {
@@ -56,8 +57,12 @@ enum TitleFinder {
                 }
             }
         }
+        // An h1 that shares no word with the page's <title> is a logo, a section's name or a
+        // generic heading ("Reviews", "Latest News"), not the page's headline.
+        let title = evidence.titleTag.flatMap { isSite($0) || Enrichment.key($0).count < 3 ? nil : $0 }
+        func agreesWithTitle(_ heading: String) -> Bool { title.map { sharesWords(heading, $0) } ?? true }
         let keptDistinct = Set(kept.map(\.text).filter { !isSite($0) && Enrichment.key($0).count >= 3 && $0.count <= 300 })
-        if keptDistinct.count == 1, let only = keptDistinct.first { return .init(only, source: .dom) }
+        if keptDistinct.count == 1, let only = keptDistinct.first, agreesWithTitle(only) { return .init(only, source: .dom) }
         if let headline, !isSite(headline), headline.count <= 400 { return .init(headline, source: .jsonLD) }
         for (text, source) in [(og, Metadata.Source.openGraph), (twitter, .meta)] {
             if let text, !isSite(text), text.count <= 400 { return .init(withoutSiteName(text, siteName: siteName), source: source) }
@@ -65,11 +70,26 @@ enum TitleFinder {
         // The one h1 of the kept content is the headline readers see; an h1 outside it (a
         // section name, a logo) yields to the <title>.
         let distinct = Set(headings.map(\.text))
-        if distinct.count == 1, let only = distinct.first, kept.contains(where: { $0.text == only }) { return .init(only, source: .dom) }
+        if distinct.count == 1, let only = distinct.first, kept.contains(where: { $0.text == only }), agreesWithTitle(only) { return .init(only, source: .dom) }
         if let title = evidence.titleTag, !isSite(title), Enrichment.key(title).count >= 3 { return .init(withoutSiteName(title, siteName: siteName), source: .dom) }
         if distinct.count == 1, let only = distinct.first { return .init(only, source: .dom) }
         if let metaTitle, !isSite(metaTitle) { return .init(metaTitle, source: .meta) }
         return nil
+    }
+
+    /// Whether two texts share a word of three letters or more (lowercased), or, in the scripts
+    /// of East Asia written without spaces, two characters in a row.
+    static func sharesWords(_ a: String, _ b: String) -> Bool {
+        func words(_ text: String) -> Set<String> {
+            Set(text.lowercased().split { !$0.isLetter && !$0.isNumber }.filter { $0.count >= 3 }.map(String.init))
+        }
+        if !words(a).isDisjoint(with: words(b)) { return true }
+        func pairs(_ text: String) -> Set<String> {
+            let characters = Array(text.filter { $0.isLetter && ($0.unicodeScalars.first?.value ?? 0) >= 0x2E80 })
+            guard characters.count >= 2 else { return [] }
+            return Set((0..<(characters.count - 1)).map { String(characters[$0...($0 + 1)]) })
+        }
+        return !pairs(a).isDisjoint(with: pairs(b))
     }
 
     /// A heading without the anchor mark documentation generators append ("Models¶", "Install #").
