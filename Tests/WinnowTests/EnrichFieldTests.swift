@@ -85,6 +85,21 @@ struct EnrichFieldTests {
         #expect(AuthorNames.names(in: "https://example.org/author/jane", siteName: nil).isEmpty)
         #expect(AuthorNames.names(in: "Written By", siteName: nil).isEmpty)
         #expect(AuthorNames.names(in: "the quick brown fox jumps over", siteName: nil).isEmpty)
+        #expect(AuthorNames.names(in: "Von: Götz Warnke", siteName: nil) == ["Götz Warnke"])
+        #expect(AuthorNames.names(in: "Written By: Cazzy Magennis Last updated: May 2, 2025", siteName: nil) == ["Cazzy Magennis"])
+        // A name field may hold a name in lowercase; running text may not, nor a mixed phrase.
+        #expect(AuthorNames.names(in: "kirstin boatto", siteName: nil, structured: true) == ["kirstin boatto"])
+        #expect(AuthorNames.names(in: "kirstin boatto", siteName: nil).isEmpty)
+        #expect(AuthorNames.names(in: "von deinen Hochzeitsbloggern", siteName: nil, structured: true).isEmpty)
+    }
+
+    /// A caption on its own ("Written by", "Author") with the name in the next element; what
+    /// follows a caption must be a person's name.
+    @Test func authorAfterAStandaloneCaption() throws {
+        let written = try Support.enrich(html: Support.page(body: #"<h1>Trends in photography</h1><div><p>Written by</p><p>Edzel Tabing</p></div><p>Body text of the article.</p>"#))
+        #expect(written.authors == .init(["Edzel Tabing"], source: .dom))
+        let other = try Support.enrich(html: Support.page(body: #"<h1>Trends in photography</h1><div><p>Author</p><p>Contact</p></div><p>Body text of the article.</p>"#))
+        #expect(other.authors == nil)
     }
 
     /// Text documents: the byline, agency and section the stripper found stay, with source `text`.

@@ -1,3 +1,6 @@
+import Foundation
+import WinnowHTML
+
 /// Finds the authors: the JSON-LD `author` of the main object (following `@id` references into
 /// `@graph`), then `<meta name="author">` and its kin, then microdata `itemprop="author"`, then
 /// the page's byline element (`rel="author"`, a class or id saying "byline" or "author").
@@ -14,14 +17,14 @@ enum AuthorFinder {
             var names: [String] = []
             for item in JSONLD.list(value) {
                 guard let found = article.name(of: item) else { continue }
-                names += AuthorNames.names(in: found.name, siteName: siteName)
+                names += AuthorNames.names(in: found.name, siteName: siteName, structured: true)
             }
             names = clean(names)
             if !names.isEmpty { return .init(unique(names), source: .jsonLD) }
         }
         for key in ["author", "article:author", "dc.creator", "dc.creator.name", "dcterms.creator", "citation_author", "parsely-author", "sailthru.author", "byl", "twitter:creator:name", "og:article:author"] {
             guard let values = evidence.meta[key] else { continue }
-            let names = clean(values.flatMap { AuthorNames.names(in: $0, siteName: siteName) })
+            let names = clean(values.flatMap { AuthorNames.names(in: $0, siteName: siteName, structured: true) })
             if !names.isEmpty { return .init(unique(names), source: key.hasPrefix("article:") || key.hasPrefix("og:") ? .openGraph : .meta) }
         }
         if let nodes = evidence.itemprops["author"] ?? evidence.itemprops["creator"] {
@@ -30,7 +33,7 @@ enum AuthorFinder {
             let parent = evidence.page.nodes[nodes[0]].parent
             for node in nodes where evidence.page.nodes[node].parent == parent {
                 let inner = evidence.page.descendants(of: node).first { evidence.page.nodes[$0].attribute("itemprop")?.lowercased() == "name" }
-                if let raw = evidence.itempropValue(inner ?? node) { names += AuthorNames.names(in: raw, siteName: siteName) }
+                if let raw = evidence.itempropValue(inner ?? node) { names += AuthorNames.names(in: raw, siteName: siteName, structured: true) }
             }
             names = clean(names)
             if !names.isEmpty { return .init(unique(names), source: .microdata) }
@@ -75,11 +78,38 @@ enum AuthorFinder {
             let holder = page.nodes[parent].tag == .a || page.nodes[parent].tag == .span || page.nodes[parent].tag == .strong ? (page.parent(of: parent) ?? parent) : parent
             guard page.hasShortText(holder, maxBytes: 400) else { continue }
             let text = page.textContent(of: holder)
+            // A label on its own ("Written by", "Author") with the name in the next element.
+            if text.count <= 20, Self.standaloneLabels.contains(text.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: " :"))),
+               let name = nextText(after: holder, in: page), name.count <= 60 {
+                // Only people's names: what follows a caption may be anything.
+                let cleaned = AuthorNames.names(in: name, siteName: siteName)
+                if !cleaned.isEmpty, cleaned.allSatisfy(AuthorNames.isPersonName), !evidence.inChrome(holder) { return cleaned }
+                continue
+            }
             guard text.count <= 100, TextFacts.bylineStarts.contains(firstWordHash(text)) else { continue }
             if case .byline(let names, _)? = TextFacts.fact(in: Substring(text)) {
                 let cleaned = names.flatMap { AuthorNames.names(in: $0, siteName: siteName) }
                 if !cleaned.isEmpty, !evidence.inChrome(holder) { return cleaned }
             }
+        }
+        return nil
+    }
+
+    /// Captions that stand alone before an author's name ("Written by" / "Jane Doe").
+    static let standaloneLabels: Set<String> = [
+        "written by", "posted by", "published by", "reported by", "words by", "story by", "by", "author", "authors",
+        "autor", "autorin", "autoren", "auteur", "auteurs", "autore", "escrito por", "geschrieben von", "von",
+    ]
+
+    /// The text of the element holding the first non-blank text after the subtree of `node`.
+    static func nextText(after node: Int, in page: HTMLDocument) -> String? {
+        var index = Int(page.nodes[node].subtreeEnd)
+        while index < page.count, index < Int(page.nodes[node].subtreeEnd) + 8 {
+            if page.nodes[index].kind == .text, !page.nodes[index].isWhitespace, let parent = page.parent(of: index) {
+                guard page.hasShortText(parent, maxBytes: 240) else { return nil }
+                return page.textContent(of: parent)
+            }
+            index += 1
         }
         return nil
     }

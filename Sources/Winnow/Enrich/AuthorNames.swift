@@ -38,12 +38,15 @@ enum AuthorNames {
     /// Several people ("Jane Doe and John Roe", "Jane Doe, John Roe") become several names; a
     /// name with credentials or a role ("Jane Doe, MD, RD", "Jane Doe, Shipping Expert") stays
     /// one byline, as written.
-    static func names(in raw: String, siteName: String?) -> [String] {
+    ///
+    /// `structured` names come from a field that holds a name and nothing else (JSON-LD, meta
+    /// tags, microdata): there a name written in lowercase ("jane doe") is still a name.
+    static func names(in raw: String, siteName: String?, structured: Bool = false) -> [String] {
         var text = Enrichment.clean(raw)
         guard !text.isEmpty, text.count <= 300, !text.contains("://"), !text.contains("@") || text.contains(" ") else { return [] }
         text = removeLabel(text)
         // Cut at what follows the names: a bar, a bullet, "Updated", "Published", a date.
-        for stop in [" | ", "|", " • ", " · ", "\n", " — ", " – ", " - ", " Updated", " Published", " updated", " published", " on ", " am ", " le ", " el ", " il "] {
+        for stop in [" | ", "|", " • ", " · ", "\n", " — ", " – ", " - ", " Last updated", " Last Updated", " Last modified", " Updated", " Published", " updated", " published", " on ", " am ", " le ", " el ", " il "] {
             if let range = text.range(of: stop) { text = String(text[..<range.lowerBound]) }
         }
         // A date after the name ("Jane Doe 28 April 2021"): keep what comes before it.
@@ -64,10 +67,10 @@ enum AuthorNames {
         }
         if pieces.count > 1, !pieces.allSatisfy(isPersonName) {
             // One byline with credentials or a role, or first names only: keep it as written.
-            return isPlausible(text, siteName: siteName, maxWords: 14) ? [text] : []
+            return isPlausible(text, siteName: siteName, maxWords: 14, structured: structured) ? [text] : []
         }
         var result: [String] = []
-        for name in pieces where isPlausible(name, siteName: siteName) && !result.contains(where: { $0.lowercased() == name.lowercased() }) {
+        for name in pieces where isPlausible(name, siteName: siteName, structured: structured) && !result.contains(where: { $0.lowercased() == name.lowercased() }) {
             result.append(name)
         }
         return Array(result.prefix(10))
@@ -91,7 +94,7 @@ enum AuthorNames {
         let lower = text.lowercased()
         for label in labels {
             if lower == label || lower == label + ":" { return "" }
-            if lower.hasPrefix(label + " ") || (label.hasSuffix(":") && lower.hasPrefix(label)) {
+            if lower.hasPrefix(label + " ") || (label.hasSuffix(":") && lower.hasPrefix(label)) || (!label.hasSuffix(":") && lower.hasPrefix(label + ": ")) {
                 text = String(text.dropFirst(label.count)).trimmingCharacters(in: CharacterSet.whitespaces.union(CharacterSet(charactersIn: ":")))
                 break
             }
@@ -106,7 +109,7 @@ enum AuthorNames {
     }
 
     /// Whether a text can be a person's (or an organisation's byline) name.
-    static func isPlausible(_ name: String, siteName: String?, maxWords: Int = 6) -> Bool {
+    static func isPlausible(_ name: String, siteName: String?, maxWords: Int = 6, structured: Bool = false) -> Bool {
         let lower = name.lowercased()
         guard name.count >= 2, name.count <= maxWords * 12, !placeholders.contains(lower), name.contains(where: \.isLetter) else { return false }
         if let siteName, Enrichment.key(siteName) == Enrichment.key(name) { return false }
@@ -116,8 +119,14 @@ enum AuthorNames {
         if DateParsing.months[lower.split(separator: " ").first.map(String.init) ?? ""] != nil, name.contains(where: \.isNumber) { return false }
         let words = name.split(separator: " ")
         guard words.count <= maxWords else { return false }
-        // Names start with a capital (or are written in another script).
-        guard let first = name.first, first.isUppercase || !first.isASCII else { return false }
+        // Names start with a capital (or are written in another script); a name field may hold
+        // a name in lowercase: two to four words of letters.
+        guard let first = name.first else { return false }
+        if !(first.isUppercase || !first.isASCII) {
+            guard structured, (2...4).contains(words.count), name == name.lowercased(),
+                  words.allSatisfy({ word in word.allSatisfy { $0.isLetter || $0 == "-" || $0 == "'" || $0 == "." } }) else { return false }
+            return true
+        }
         let lowerWords = words.filter { $0.first?.isLowercase == true && !TextFacts.nameParticles.contains(String($0)) && $0 != "y" }.count
         if words.count >= 3, lowerWords >= 3 || lowerWords * 5 > words.count * 2 {
             return false
