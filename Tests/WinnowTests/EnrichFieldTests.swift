@@ -45,6 +45,7 @@ struct EnrichFieldTests {
         #expect(untitled.title == .init("Reviews", source: .dom))
         #expect(TitleFinder.sharesWords("宇航员在太空中喝酒", "宇航员在太空中喝酒会怎么样 _光明网"))
         #expect(!TitleFinder.sharesWords("Lorem", "Basic tag cleaning test"))
+        #expect(TitleFinder.sharesWords("River levels fall after a dry summer", "Rivers"))
     }
 
     /// `<title>` suffixes: the site name when known, else a short last part.

@@ -77,13 +77,19 @@ enum TitleFinder {
         return nil
     }
 
-    /// Whether two texts share a word of three letters or more (lowercased), or, in the scripts
-    /// of East Asia written without spaces, two characters in a row.
+    /// Whether two texts share a word of three letters or more (lowercased; or words of four or
+    /// more of which one starts the other), or, in the scripts of East Asia written without
+    /// spaces, two characters in a row.
     static func sharesWords(_ a: String, _ b: String) -> Bool {
         func words(_ text: String) -> Set<String> {
             Set(text.lowercased().split { !$0.isLetter && !$0.isNumber }.filter { $0.count >= 3 }.map(String.init))
         }
-        if !words(a).isDisjoint(with: words(b)) { return true }
+        // The same word, or one word the start of the other ("river" and "rivers").
+        let first = words(a), second = words(b)
+        if !first.isDisjoint(with: second) { return true }
+        for word in first where word.count >= 4 {
+            if second.contains(where: { $0.count >= 4 && ($0.hasPrefix(word) || word.hasPrefix($0)) }) { return true }
+        }
         func pairs(_ text: String) -> Set<String> {
             let characters = Array(text.filter { $0.isLetter && ($0.unicodeScalars.first?.value ?? 0) >= 0x2E80 })
             guard characters.count >= 2 else { return [] }
