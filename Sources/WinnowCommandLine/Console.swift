@@ -1,6 +1,6 @@
 import Foundation
 import Logging
-import Synchronization
+import Winnow
 
 /// Standard error, shared by the log handler and the progress bar so that a log line never lands
 /// in the middle of the bar: the bar is cleared, the line written, the bar drawn again.
@@ -9,7 +9,7 @@ final class Console: Sendable {
 
     /// Whether standard error is a terminal.
     let isTerminal = isatty(STDERR_FILENO) == 1
-    private let progress = Mutex<String?>(nil)
+    private let progress = Locked<String?>(nil)
 
     /// Writes a line (a newline is added).
     func line(_ text: String) {
@@ -103,14 +103,14 @@ struct ConsoleLogHandler: LogHandler {
 
 /// A progress bar with pages/s and ETA, drawn at most ten times a second on a terminal.
 final class ProgressBar: Sendable {
-    private struct State {
+    private struct State: Sendable {
         var done = 0
         var lastDraw: UInt64 = 0
     }
 
     private let total: Int
     private let start = DispatchTime.now().uptimeNanoseconds
-    private let state = Mutex(State())
+    private let state = Locked(State())
 
     init(total: Int) {
         self.total = total

@@ -115,10 +115,10 @@ public struct Pipeline: Sendable {
         let failedCount = Atomic<Int>(0)
         let processedCount = Atomic<Int>(0)
         let limitHit = Atomic<Bool>(false)
-        let outcomes = Mutex<[DocumentOutcome?]>(Array(repeating: nil, count: files.count))
-        let staleLines = Mutex<[String: Set<String>]>(state.staleLines)
-        let setup = Mutex<[String]>([])
-        let journalProblem = Mutex<String?>(startProblem)
+        let outcomes = Locked<[DocumentOutcome?]>(Array(repeating: nil, count: files.count))
+        let staleLines = Locked<[String: Set<String>]>(state.staleLines)
+        let setup = Locked<[String]>([])
+        let journalProblem = Locked<String?>(startProblem)
 
         // Runs the files at `order` (indices into `files`) on `jobs` workers; `mustProcess` are
         // done even when the manifest records them as unchanged.
@@ -305,8 +305,8 @@ public struct Pipeline: Sendable {
     /// returns the indices of documents dropped as copies by an earlier run that are copies no
     /// more (their original is gone or changed): they must be processed again.
     static func retractDuplicates(
-        outcomes: borrowing Mutex<[DocumentOutcome?]>, previous: [String: ManifestEntry], pipeline: String, folder: String, journal: Journal,
-        staleLines: borrowing Mutex<[String: Set<String>]>, problem: borrowing Mutex<String?>, logger: Logger
+        outcomes: Locked<[DocumentOutcome?]>, previous: [String: ManifestEntry], pipeline: String, folder: String, journal: Journal,
+        staleLines: Locked<[String: Set<String>]>, problem: Locked<String?>, logger: Logger
     ) -> [Int] {
         let finished = outcomes.withLock { $0 }
         // The documents that take part: written now, or unchanged and either written or dropped
