@@ -16,7 +16,7 @@ recall >= --min-recall) and folded into the exported base score, so that winnow'
 threshold (-0.9) applies it.
 
 Usage (from the folder holding pages.pkl):
-  python3 train.py [--folds 4] [--trees 150] [--depth 5] [--lr 0.1] [--subsample 0.7]
+  python3 train.py [--folds 4] [--trees 120] [--depth 4] [--lr 0.1] [--subsample 0.7] [--trees3 0]
                    [--export PATH] [--check]
 --check compares the scores winnow dumped (pages.pkl's "score") with this script's reading of
 the TextModel.swift given by --model, block by block, and reports the decision on them (the
@@ -340,8 +340,8 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--pages", default="pages.pkl")
     ap.add_argument("--folds", type=int, default=4)
-    ap.add_argument("--trees", type=int, default=150)
-    ap.add_argument("--depth", type=int, default=5)
+    ap.add_argument("--trees", type=int, default=120)
+    ap.add_argument("--depth", type=int, default=4)
     ap.add_argument("--lr", type=float, default=0.1)
     ap.add_argument("--subsample", type=float, default=0.7)
     ap.add_argument("--minleaf", type=int, default=50)

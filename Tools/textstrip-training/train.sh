@@ -12,7 +12,7 @@
 #   Tools/textstrip-training/train.sh [--scratch PATH] [--work DIR] [--export] [-- TRAIN_OPTIONS]
 # --scratch  SwiftPM scratch folder (default .build, relative to the repository)
 # --work     folder for the dump and pages.pkl (default /tmp/textstrip-training; ~600 MB)
-# TRAIN_OPTIONS go to train.py (--folds 4 --trees 150 --depth 5 --lr 0.1 --subsample 0.7 ...).
+# TRAIN_OPTIONS go to train.py (--folds 4 --trees 120 --depth 4 --lr 0.1 --subsample 0.7 --trees3 0 ...).
 # Needs python3 with numpy and ../shared/datasets next to the repository.
 set -euo pipefail
 HERE=$(cd "$(dirname "$0")" && pwd)
