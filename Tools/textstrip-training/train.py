@@ -1,33 +1,455 @@
-import pickle, numpy as np, zlib, sys, math
-from evalh import evaluate, show
-from model import fit_lr
-FE,names=pickle.load(open('sfe.pkl','rb'))
-cache=pickle.load(open('toks.pkl','rb'))
-kinds={i:v[2] for i,v in FE.items()}
-ids=sorted(FE); good=[i for i in ids if len(FE[i][0])]
-fo={i:zlib.crc32(FE[i][3].encode())%5 for i in ids}
-def lab_w(i):
-    lab=FE[i][1]; bt,T=cache[i]
-    nt=np.array([sum(c.values()) for c in bt],float)
-    w=nt/max(1,nt.sum())+0.002
-    w=np.where(lab==0.5,0,w)
-    return (lab>0).astype(float), w
-LW={i:lab_w(i) for i in good}
-def addbias(X): return np.hstack([X,np.ones((len(X),1))])
-def cv(Xs, fitter, predictor):
-    scores={i:np.zeros(0) for i in ids}
-    for k in range(5):
-        tr=[i for i in good if fo[i]!=k]; te=[i for i in good if fo[i]==k]
-        X=np.vstack([Xs[i] for i in tr]); Y=np.concatenate([LW[i][0] for i in tr]); W=np.concatenate([LW[i][1] for i in tr])
-        m=fitter(X,Y,W)
-        for i in te: scores[i]=predictor(m,Xs[i])
-    X=np.vstack([Xs[i] for i in good]); Y=np.concatenate([LW[i][0] for i in good]); W=np.concatenate([LW[i][1] for i in good])
-    full=fitter(X,Y,W)
-    return scores, full
-def lr_fit(X,Y,W): return fit_lr(addbias(X),Y,W)
-def lr_pred(b,X): return addbias(X)@b
-def report(scores, ths=(-1.5,-1,-0.5,0)):
-    for th in ths:
-        keep={i:list(scores[i]>th) for i in ids}
-        r=evaluate(keep,cache,kinds)
-        print('th',th, ' '.join(f"{g[:4]} {r[g][2]:.3f}" for g in ['article','forum','product','collection','listing','documentation','service']), f"ALL F1 {r['ALL'][2]:.3f} P {r['ALL'][0]:.3f} R {r['ALL'][1]:.3f}")
+"""Fits the text stripper's model (TextModel.swift) on the blocks of pages.pkl (data.py) and
+reports the held-out page-level word F1 by kind, emulating winnow's decision.
+
+1. First pass: logistic regression (IRLS) over the local features of TextPage.
+2. Second pass: gradient-boosted trees over the context features (context(), a port of
+   TextContext.write, computed from the first-pass scores) followed by the local features. The
+   second pass learns from out-of-fold first-pass scores, as winnow sees scores of unseen pages.
+3. The decision, as TextClassifier.verdicts and TextStripper: phrase rules drop, the score must
+   reach the threshold, a block repeating a kept block's words goes, the headline stays, the
+   section label goes; the words kept are those of the block without its fact lines.
+
+Rows are weighted by the block's share of its page's tokens (+0.002), so every page counts about
+the same, as in the per-page F1; ambiguous blocks (label 0.5) weigh nothing. Folds are grouped by
+site (crc32 of the domain). The threshold is chosen on the held-out scores (best mean F1 with
+recall >= --min-recall) and folded into the exported base score, so that winnow's balanced
+threshold (-0.9) applies it.
+
+Usage (from the folder holding pages.pkl):
+  python3 train.py [--folds 4] [--trees 120] [--depth 4] [--lr 0.1] [--subsample 0.7] [--trees3 0]
+                   [--export PATH] [--check]
+--check compares the scores winnow dumped (pages.pkl's "score") with this script's reading of
+the TextModel.swift given by --model, block by block, and reports the decision on them (the
+in-sample figure); no fitting.
+"""
+import argparse, math, pickle, re, sys, zlib
+from collections import Counter, defaultdict
+from pathlib import Path
+import numpy as np
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from gbdt import GBDT, predict_trees  # noqa: E402
+
+KINDS = ["article", "forum", "product", "collection", "listing", "documentation", "service"]
+SWIFT_THRESHOLD = -0.9  # TextClassifier.threshold(.balanced)
+CLOSES = {"related-links", "recommended", "comments", "newsletter", "share", "pager"}  # Reason.closesArticle
+
+# The context features, in the order TextContext.write puts them.
+CONTEXT = ["s", "sp1", "sn1", "sp2", "sn2", "nmax", "nmin", "w3", "w8", "between", "inbte", "ldist", "before",
+           "nostrong", "reldens", "logn", "strongfrac", "nstrong", "dfirst", "dlast", "barA", "barB", "isbar",
+           "srank", "sdmax", "wrel", "dheavy", "lwp1", "lwn1", "lwp2", "lwn2", "swdp1", "swdn1", "endpp1", "endpn1",
+           "wbefore", "dlong"]
+LOCAL_NEIGHBOURS = [("logw", -1), ("logw", 1), ("logw", -2), ("logw", 2), ("swd", -1), ("swd", 1), ("endp", -1), ("endp", 1)]
+LOCAL = ["logw", "logc", "swd", "logsw", "endp", "colon", "sents", "commas", "capf", "allcaps", "digf",
+         "camel", "lines", "dup", "pos", "cta", "copy", "pipes", "short", "single", "qmark", "url",
+         "legal", "ui", "code", "avgwl", "lowerf", "numonly", "ago", "runlen", "capwin", "shortwin",
+         "bio", "promo", "we", "you", "biostart"]
+
+
+def context(s, words, first, local, ncontext=len(CONTEXT)):
+    """The context features of a page's blocks (TextContext.write), one row a block."""
+    s = np.asarray(s, float)
+    n = len(s)
+    nw = np.asarray(words, float)
+    sig = 1 / (1 + np.exp(-s))
+    strong = (sig > 0.8) & (nw >= 15)
+    idx = np.nonzero(strong)[0]
+    first_strong = idx[0] if len(idx) else n
+    last_strong = idx[-1] if len(idx) else -1
+    v = (sig - 0.5) * np.log1p(nw)
+    best, cur, start, a, b = -math.inf, 0.0, 0, 0, 0
+    for i in range(n):
+        if cur <= 0:
+            cur, start = v[i], i
+        else:
+            cur += v[i]
+        if cur > best:
+            best, a, b = cur, start, i
+    dist = np.full(n, 50.0)
+    seen = None
+    for i in range(n):
+        if strong[i]:
+            seen = i
+        if seen is not None:
+            dist[i] = min(dist[i], i - seen)
+    seen = None
+    for i in range(n - 1, -1, -1):
+        if strong[i]:
+            seen = i
+        if seen is not None:
+            dist[i] = min(dist[i], seen - i)
+    mass = np.concatenate([[0.0], np.cumsum(sig * nw)])
+    sigs = np.concatenate([[0.0], np.cumsum(sig)])
+    total = max(1.0, mass[n])
+    ar = np.arange(n)
+    density = mass[np.minimum(n, ar + 11)] - mass[np.maximum(0, ar - 10)]
+    densest21 = max(1.0, density.max())
+    all_words = max(1.0, nw.sum())
+    strong_words = nw[strong].sum()
+    barrier = np.array([first[i] in CLOSES and nw[i] <= 6 for i in range(n)])
+
+    def barriers(order):
+        out = np.zeros(n)
+        count = None
+        for i in order:
+            if strong[i]:
+                count = 0
+            elif count is not None and barrier[i]:
+                count += 1
+            out[i] = min(3, count if count is not None else 0)
+        return out
+    above, below = barriers(range(n)), barriers(range(n - 1, -1, -1))
+    padded = np.concatenate([[-3.0, -3.0], s, [-3.0, -3.0]])
+
+    def window(r):
+        low, high = np.maximum(0, ar - r), np.minimum(n, ar + r + 1)
+        count = high - low - 1
+        return np.where(count > 0, (sigs[high] - sigs[low] - sig) / np.maximum(count, 1), 0.0)
+    has = len(idx) > 0
+    p1, n1, p2, n2 = padded[1:n + 1], padded[3:n + 3], padded[0:n], padded[4:n + 4]
+    cols = [s, p1, n1, p2, n2, np.maximum(p1, n1), np.minimum(p1, n1), window(3), window(8),
+            ((first_strong <= ar) & (ar <= last_strong)).astype(float), ((a <= ar) & (ar <= b)).astype(float),
+            np.log1p(dist), mass[1:] / total, np.full(n, 0.0 if has else 1.0), density / densest21,
+            np.full(n, math.log1p(n)), np.full(n, strong_words / all_words), np.full(n, math.log1p(len(idx))),
+            (ar - first_strong) / n if has else np.zeros(n), (ar - last_strong) / n if has else np.zeros(n),
+            above, below, barrier.astype(float)]
+    if ncontext > 23:
+        # Rank of the score in the page (ties by position), distance to the best score, length
+        # relative to the longest block, place of the heaviest block.
+        order = np.lexsort((ar, s))
+        rank = np.empty(n)
+        rank[order] = ar
+        heavy = int(np.argmax(sig * nw))
+        lw = np.log1p(nw)
+        cols += [rank / max(1, n - 1), s - s.max(), lw / max(1e-9, lw.max()), (ar - heavy) / n]
+        for name, offset in LOCAL_NEIGHBOURS:
+            column = local[:, LOCAL.index(name)]
+            shifted = np.zeros(n)
+            if offset < 0:
+                shifted[-offset:] = column[:n + offset]
+            else:
+                shifted[:n - offset] = column[offset:]
+            cols.append(shifted)
+        words_before = np.concatenate([[0.0], np.cumsum(nw)])[:n]
+        longest = int(np.argmax(nw))
+        cols += [words_before / all_words, np.log1p(np.abs(ar - longest)) * np.sign(ar - longest)]
+    return np.column_stack(cols)
+
+
+def page_f1(page, keep):
+    nt = sum(page["truth"].values())
+    if nt == 0:
+        return None
+    predicted = Counter()
+    for counts, kept in zip(page["counts"], keep):
+        if kept:
+            predicted.update(counts)
+    npred = sum(predicted.values())
+    if npred == 0:
+        return (0.0, 0.0, 0.0)
+    overlap = sum((predicted & page["truth"]).values())
+    p, r = overlap / npred, overlap / nt
+    return (p, r, 2 * p * r / (p + r) if p + r else 0.0)
+
+
+def decide(page, scores, threshold):
+    """Which blocks winnow keeps with these second-pass scores (TextClassifier + TextStripper)."""
+    keep, seen = [], set()
+    for i, score in enumerate(scores):
+        forced = page["forced"][i]
+        if forced == "rule":
+            kept = False
+        elif score < threshold:
+            kept = False
+        elif page["words"][i] >= 3 and page["hash"][i] != "0" and page["hash"][i] in seen:
+            kept = False
+        else:
+            kept = True
+            if page["words"][i] >= 3 and page["hash"][i] != "0":
+                seen.add(page["hash"][i])
+        if forced == "headline":
+            kept = True
+        elif forced == "section":
+            kept = False
+        keep.append(kept)
+    return keep
+
+
+def report(pages, scores, threshold):
+    """Mean (P, R, F1) by kind and overall of winnow's decision with these scores."""
+    by = defaultdict(list)
+    for pid, page in pages.items():
+        result = page_f1(page, decide(page, scores.get(pid, []), threshold))
+        if result is not None:
+            by[page["kind"]].append(result)
+            by["ALL"].append(result)
+    return {k: tuple(np.mean([x[j] for x in v]) for j in range(3)) for k, v in by.items()}
+
+
+def show(title, r):
+    print(f"{title}: ALL F1 {r['ALL'][2]:.3f} P {r['ALL'][0]:.3f} R {r['ALL'][1]:.3f} | "
+          + " ".join(f"{k[:5]} {r[k][2]:.3f}" for k in KINDS), flush=True)
+
+
+def table(r):
+    print("| | F1 | P | R |\n| --- | ---: | ---: | ---: |")
+    for k in ["ALL"] + KINDS:
+        print(f"| {k if k != 'ALL' else 'all'} | {r[k][2]:.3f} | {r[k][0]:.3f} | {r[k][1]:.3f} |")
+
+
+def fit_logistic(X, y, w, l2=1e-3):
+    X = np.hstack([X, np.ones((len(X), 1))])
+    beta = np.zeros(X.shape[1])
+    for _ in range(30):
+        p = 1 / (1 + np.exp(-(X @ beta)))
+        grad = X.T @ (w * (p - y)) + l2 * beta
+        hess = (X * (w * p * (1 - p))[:, None]).T @ X + l2 * np.eye(X.shape[1])
+        step = np.linalg.solve(hess, grad)
+        beta -= step
+        if np.abs(step).max() < 1e-6:
+            break
+    return beta
+
+
+def first_pass(beta, X):
+    return X @ beta[:-1] + beta[-1]
+
+
+def read_ensemble(text):
+    """(base, rate, trees) of an ensemble in TreeEnsemble's text form."""
+    parts = " ".join(text.split()).split("|")
+    base, rate = (float(x) for x in parts[0].split())
+
+    def read(tokens, at):
+        token = tokens[at]
+        if token.startswith("="):
+            return ("leaf", float(token[1:])), at + 1
+        feature, threshold = token.split("<")
+        left, at = read(tokens, at + 1)
+        right, at = read(tokens, at)
+        return ("split", int(feature), 0, float(threshold), left, right), at
+    return base, rate, [read(p.split(), 0)[0] for p in parts[1:]]
+
+
+def read_model(path):
+    """The first-pass weights and the tree passes [(base, rate, trees)] of a TextModel.swift."""
+    text = Path(path).read_text()
+    weights = re.search(r"firstPassWeights: \[Double\] = \[(.*?)\]", text, re.S).group(1)
+    beta = np.array([float(x) for x in weights.replace("\n", " ").split(",")])
+    passes = [read_ensemble(body) for body in re.findall(r'PassText = """\n(.*?)"""', text, re.S)]
+    return beta, [p for p in passes if p[2]]
+
+
+def model_scores(beta, passes, page, X):
+    """The scores TextClassifier.scores gives a page's blocks (local features X)."""
+    s = first_pass(beta, X)
+    for base, rate, trees in passes:
+        ncontext = len(CONTEXT) if max_feature(trees) >= 23 + len(LOCAL) else 23
+        row = np.hstack([context(s, page["words"], page["first"], X, ncontext)[:, :ncontext], X])
+        s = predict_trees(trees, base, rate, row)
+    return s
+
+
+def fmt(x):
+    return f"{x:.6g}"
+
+
+def encode(model, shift):
+    def tokens(t, out):
+        if t[0] == "leaf":
+            out.append("=" + fmt(t[1]))
+            return
+        out.append(f"{t[1]}<{t[3]!r}")
+        tokens(t[4], out)
+        tokens(t[5], out)
+    if model is None:
+        return "0 1"
+    parts = [f"{fmt(model.base + shift)} {fmt(model.lr)}"]
+    for t in model.trees:
+        out = []
+        tokens(t, out)
+        parts.append(" ".join(out))
+    return "|".join(parts)
+
+
+def wrap(words, width):
+    lines, cur = [], ""
+    for tok in words:
+        if cur and len(cur) + len(tok) + 1 > width:
+            lines.append(cur)
+            cur = tok
+        else:
+            cur = cur + " " + tok if cur else tok
+    return lines + [cur]
+
+
+SWIFT_TEMPLATE = '''/// The learned parameters of the text classifier (generated by
+/// `Tools/textstrip-training/train.sh --export`; do not edit by hand).
+///
+/// Fitted on block features of page-wide scraped text with word-level truth, cross-validated by
+/// site: a logistic first pass over the NLOCAL local features of ``TextPage``, then
+/// NTREES boosted trees of depth DEPTH over the NCONTEXT context features of ``TextContext``
+/// (from the first pass's scores) followed by the local ones; THIRD
+enum TextModel {
+    /// First-pass weights, in the order of ``TextPage/featureNames``, then the bias.
+    static let firstPassWeights: [Double] = [
+        WEIGHTS
+    ]
+
+    /// The first-pass log-odds of a block's local features.
+    static func firstPass(_ row: UnsafeBufferPointer<Double>) -> Double {
+        var sum = firstPassWeights[row.count]
+        for (value, weight) in zip(row, firstPassWeights) { sum += value * weight }
+        return sum
+    }
+
+    /// The second pass: boosted trees over the context features and then the local features.
+    static let secondPass = TreeEnsemble(secondPassText)
+
+    /// The third pass, if it has trees: the same over the context of the second pass's scores.
+    static let thirdPass = TreeEnsemble(thirdPassText)
+
+    /// The second pass's trees in ``TreeEnsemble``'s text form.
+    static let secondPassText = """
+        SECOND
+        """
+
+    /// The third pass's trees in ``TreeEnsemble``'s text form.
+    static let thirdPassText = """
+        THIRD_TREES
+        """
+}
+'''
+
+
+def export(path, beta, second, third, shift, args):
+    """Writes TextModel.swift; `shift` is added to the last pass's base score."""
+    nl = "\n        "
+    weights = wrap([repr(float(x)) + "," for x in beta[:-1]] + [repr(float(beta[-1]))], 110)
+    second_text = wrap(encode(second, 0.0 if third else shift).split(" "), 140)
+    third_text = wrap(encode(third, shift).split(" "), 140)
+    third_doc = (f"then {len(third.trees)} trees of depth {args.depth3} over the same\n/// features with the context"
+                 " computed from the second pass's scores.") if third else "no third pass."
+    src = (SWIFT_TEMPLATE.replace("NLOCAL", str(len(LOCAL))).replace("NTREES", str(len(second.trees)))
+           .replace("DEPTH", str(args.depth)).replace("NCONTEXT", str(len(CONTEXT))).replace("THIRD_TREES", nl.join(third_text))
+           .replace("THIRD", third_doc).replace("WEIGHTS", nl.join(weights)).replace("SECOND", nl.join(second_text)))
+    Path(path).write_text(src)
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--pages", default="pages.pkl")
+    ap.add_argument("--folds", type=int, default=4)
+    ap.add_argument("--trees", type=int, default=120)
+    ap.add_argument("--depth", type=int, default=4)
+    ap.add_argument("--lr", type=float, default=0.1)
+    ap.add_argument("--subsample", type=float, default=0.7)
+    ap.add_argument("--minleaf", type=int, default=50)
+    ap.add_argument("--context", type=int, default=len(CONTEXT), help="context features used (23: the original set)")
+    ap.add_argument("--trees3", type=int, default=0, help="trees of the third pass (0: none)")
+    ap.add_argument("--depth3", type=int, default=4)
+    ap.add_argument("--min-recall", type=float, default=0.93)
+    ap.add_argument("--cache", help="pickle of the second pass's fits, reused when it exists")
+    ap.add_argument("--export", help="write TextModel.swift here")
+    ap.add_argument("--check", action="store_true")
+    ap.add_argument("--model", help="TextModel.swift for --check")
+    args = ap.parse_args()
+    pages = pickle.load(open(args.pages, "rb"))
+    good = [p for p in sorted(pages) if pages[p]["X"]]
+    X = {p: np.array(pages[p]["X"], float) for p in good}
+
+    if args.check:
+        beta, passes = read_model(args.model)
+        worst = 0.0
+        for p in good:
+            s = model_scores(beta, passes, pages[p], X[p])
+            worst = max(worst, float(np.abs(s - np.array(pages[p]["score"])).max()))
+        print(f"check: largest difference between winnow's and train.py's scores {worst:.2g}")
+        r = report(pages, {p: pages[p]["score"] for p in good}, SWIFT_THRESHOLD)
+        show("in-sample (winnow's own scores)", r)
+        table(r)
+        return
+
+    fold = {p: zlib.crc32(pages[p]["domain"].encode()) % args.folds for p in good}
+    Y, W = {}, {}
+    for p in good:
+        lab = np.array(pages[p]["labels"])
+        nt = np.array(pages[p]["ntok"], float)
+        Y[p] = (lab > 0).astype(float)
+        W[p] = np.where(lab == 0.5, 0.0, nt / max(1.0, nt.sum()) + 0.002) * 100
+
+    def stack(ids, table_):
+        return np.concatenate([table_[p] for p in ids])
+
+    def boosted(inputs, ntrees, depth, full):
+        """Out-of-fold scores of boosted trees over inputs, and the fit on all pages (if full)."""
+        def fit(ids):
+            return GBDT(ntrees=ntrees, depth=depth, lr=args.lr, minleaf=args.minleaf, subsample=args.subsample).fit(
+                np.vstack([inputs[p] for p in ids]), stack(ids, Y), stack(ids, W))
+        scores = {}
+        for k in range(args.folds):
+            model = fit([p for p in good if fold[p] != k])
+            for p in good:
+                if fold[p] == k:
+                    scores[p] = model.predict(inputs[p])
+            print(f"fold {k} fitted", flush=True)
+        return scores, fit(good) if full else None
+
+    key = (args.folds, args.trees, args.depth, args.lr, args.subsample, args.minleaf, args.context)
+    cached = pickle.load(open(args.cache, "rb")) if args.cache and Path(args.cache).exists() else None
+    if cached and cached["key"] == key:
+        s1, beta_all, s2, second = cached["s1"], cached["beta"], cached["s2"], cached["second"]
+        print("second pass read from", args.cache)
+    else:
+        # First pass, out of fold, then on all pages.
+        s1 = {}
+        for k in range(args.folds):
+            train = [p for p in good if fold[p] != k]
+            beta = fit_logistic(np.vstack([X[p] for p in train]), stack(train, Y), stack(train, W))
+            for p in good:
+                if fold[p] == k:
+                    s1[p] = first_pass(beta, X[p])
+        beta_all = fit_logistic(np.vstack([X[p] for p in good]), stack(good, Y), stack(good, W))
+        show("first pass alone, held out (threshold 0)", report(pages, s1, 0.0))
+        X2 = {p: np.hstack([context(s1[p], pages[p]["words"], pages[p]["first"], X[p], args.context)[:, :args.context], X[p]])
+              for p in good}
+        s2, second = boosted(X2, args.trees, args.depth, bool(args.export or args.cache))
+        if args.cache:
+            pickle.dump(dict(key=key, s1=s1, beta=beta_all, s2=s2, second=second), open(args.cache, "wb"))
+    final, third = s2, None
+    if args.trees3:
+        show("second pass, held out (threshold -0.75)", report(pages, s2, -0.75))
+        X3 = {p: np.hstack([context(s2[p], pages[p]["words"], pages[p]["first"], X[p], args.context)[:, :args.context], X[p]])
+              for p in good}
+        final, third = boosted(X3, args.trees3, args.depth3, bool(args.export))
+    best = None
+    for t in np.arange(-1.75, 0.01, 0.125):
+        r = report(pages, final, t)
+        show(f"held out, threshold {t:+.3f}", r)
+        if r["ALL"][1] >= args.min_recall and (best is None or r["ALL"][2] > best[1]["ALL"][2]):
+            best = (t, r)
+    if best is None:
+        best = (-1.75, report(pages, final, -1.75))
+    print(f"\nheld out by site ({args.folds} folds), threshold {best[0]:+.3f} (winnow's -0.9 after the shift):")
+    table(best[1])
+    if args.export:
+        export(args.export, beta_all, second, third, SWIFT_THRESHOLD - best[0], args)
+        print("wrote", args.export)
+
+
+def max_feature(trees):
+    best = -1
+
+    def walk(t):
+        nonlocal best
+        if t[0] == "split":
+            best = max(best, t[1])
+            walk(t[4])
+            walk(t[5])
+    for t in trees:
+        walk(t)
+    return best
+
+
+if __name__ == "__main__":
+    main()

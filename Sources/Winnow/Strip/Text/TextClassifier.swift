@@ -4,6 +4,7 @@
 /// 2. A second pass (boosted trees, ``TreeEnsemble``) rescores each block with that evidence and
 ///    the first-pass scores around it (``TextContext``): the neighbours' class, the densest
 ///    stretch of prose, the distance to the nearest strong paragraph, closing headers between.
+///    A third pass, when the model has one, does the same from the second pass's scores.
 /// 3. The mode sets the score a block needs; phrase rules override the score for clear furniture
 ///    (share bars, cookie notices, pagers, copyright lines...), and a block repeating the words of
 ///    an earlier kept block goes.
@@ -42,7 +43,7 @@ enum TextClassifier {
         }
     }
 
-    /// The second-pass scores of a page's blocks.
+    /// The final scores of a page's blocks (the third pass's, or the second's without one).
     static func scores(_ page: TextPage) -> [Double] {
         let local = TextPage.featureNames.count, context = TextContext.featureNames.count, width = local + context
         var matrix = [Double](repeating: 0, count: page.count * width)
@@ -52,8 +53,12 @@ enum TextClassifier {
                 page.write(index, into: matrix, at: index * width + context)
                 first[index] = TextModel.firstPass(UnsafeBufferPointer(rebasing: matrix[(index * width + context)..<((index + 1) * width)]))
             }
-            TextContext.write(scores: first, words: page.measures.map(\.words), leading: page.phrases.map(\.first), into: matrix, width: width)
-            return (0..<page.count).map { TextModel.secondPass.score(UnsafeBufferPointer(rebasing: matrix[($0 * width)..<(($0 + 1) * width)])) }
+            let words = page.measures.map(\.words), leading = page.phrases.map(\.first)
+            TextContext.write(scores: first, words: words, leading: leading, into: matrix, width: width)
+            let second = (0..<page.count).map { TextModel.secondPass.score(UnsafeBufferPointer(rebasing: matrix[($0 * width)..<(($0 + 1) * width)])) }
+            guard TextModel.thirdPass.count > 0 else { return second }
+            TextContext.write(scores: second, words: words, leading: leading, into: matrix, width: width)
+            return (0..<page.count).map { TextModel.thirdPass.score(UnsafeBufferPointer(rebasing: matrix[($0 * width)..<(($0 + 1) * width)])) }
         }
     }
 

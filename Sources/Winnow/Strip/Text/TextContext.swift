@@ -4,16 +4,24 @@ import Foundation
 /// its neighbours and of the window around it (jusText's smoothing, learned), whether it lies
 /// between the page's first and last strong paragraphs or in its densest stretch, how far the
 /// nearest strong paragraph is, and how many "Related" / "Share" / "Comments" headers stand
-/// between it and that paragraph.
+/// between it and that paragraph; where its score ranks in the page, how long it is next to the
+/// longest block, where the heaviest and the longest blocks are, and the length, stop-word density
+/// and sentence end of its neighbours (read from the local features already in the row).
 enum TextContext {
     /// The names of the context features, in the order ``write(scores:words:leading:into:width:)`` writes them.
     static let featureNames = [
         "s", "sp1", "sn1", "sp2", "sn2", "nmax", "nmin", "w3", "w8", "between", "inbte", "ldist", "before",
         "nostrong", "reldens", "logn", "strongfrac", "nstrong", "dfirst", "dlast", "barA", "barB", "isbar",
+        "srank", "sdmax", "wrel", "dheavy", "lwp1", "lwn1", "lwp2", "lwn2", "swdp1", "swdn1", "endpp1", "endpn1",
+        "wbefore", "dlong",
     ]
 
+    /// The local features read from the neighbours' rows (offsets into ``TextPage/featureNames``):
+    /// words (log), stop-word density, sentence end.
+    static let neighbourLocal = (words: 0, stopWords: 2, sentenceEnd: 4)
+
     /// Writes the context features of every block at the start of its row of `matrix` (`width`
-    /// numbers a row).
+    /// numbers a row), whose local features (``TextPage``) follow them and are already written.
     static func write(scores: [Double], words: [Int], leading: [TextPhrases.Reason?], into matrix: UnsafeMutableBufferPointer<Double>, width: Int) {
         let n = scores.count
         guard n > 0 else { return }
@@ -52,6 +60,23 @@ enum TextContext {
             return count > 0 ? (sigmoidSums[high] - sigmoidSums[low] - sigmoid[index]) / Double(count) : 0
         }
         let hasStrong = !strongIndices.isEmpty
+        var rank = [Double](repeating: 0, count: n)
+        for (position, index) in (0..<n).sorted(by: { (scores[$0], $0) < (scores[$1], $1) }).enumerated() {
+            rank[index] = Double(position) / Double(max(1, n - 1))
+        }
+        let topScore = scores.max() ?? 0
+        let logWords = words.map { log1p(Double($0)) }
+        let longestLog = max(1e-9, logWords.max() ?? 0)
+        var heavy = 0, longest = 0
+        for index in 0..<n {
+            if sigmoid[index] * Double(words[index]) > sigmoid[heavy] * Double(words[heavy]) { heavy = index }
+            if words[index] > words[longest] { longest = index }
+        }
+        let localStart = featureNames.count
+        func neighbour(_ index: Int, _ feature: Int) -> Double {
+            index >= 0 && index < n ? matrix[index * width + localStart + feature] : 0
+        }
+        var wordsBefore = 0
         for index in 0..<n {
             var column = index * width
             func put(_ value: Double) {
@@ -65,6 +90,14 @@ enum TextContext {
             put(hasStrong ? 0 : 1); put(density[index] / densest21); put(log1p(Double(n))); put(strongWords / allWords)
             put(log1p(Double(strongIndices.count))); put(hasStrong ? Double(index - first) / Double(n) : 0)
             put(hasStrong ? Double(index - last) / Double(n) : 0); put(above[index]); put(below[index]); put(barrier[index] ? 1 : 0)
+            put(rank[index]); put(scores[index] - topScore); put(logWords[index] / longestLog); put(Double(index - heavy) / Double(n))
+            let (lengthAt, stopAt, endAt) = neighbourLocal
+            put(neighbour(index - 1, lengthAt)); put(neighbour(index + 1, lengthAt)); put(neighbour(index - 2, lengthAt)); put(neighbour(index + 2, lengthAt))
+            put(neighbour(index - 1, stopAt)); put(neighbour(index + 1, stopAt)); put(neighbour(index - 1, endAt)); put(neighbour(index + 1, endAt))
+            put(Double(wordsBefore) / allWords)
+            let offset = index - longest
+            put(log1p(Double(abs(offset))) * (offset > 0 ? 1 : offset < 0 ? -1 : 0))
+            wordsBefore += words[index]
         }
     }
 

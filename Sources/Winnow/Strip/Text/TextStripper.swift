@@ -1,3 +1,5 @@
+import Foundation
+
 /// Classifies the blocks of a plain-text page as content or boilerplate, and moves the facts
 /// among the boilerplate (byline, dateline, agency, section label, captions) to metadata.
 ///
@@ -13,6 +15,10 @@
 /// Every removal is recorded in the trace with its reason and the rule or score that decided.
 struct TextStripper {
     let options: StripStage.Options
+
+    /// Whether traces carry every block's model features (`WINNOW_TEXTSTRIP_FEATURES=1`), for
+    /// refitting ``TextModel`` (`Tools/textstrip-training/train.sh`).
+    static let dumpFeatures = ProcessInfo.processInfo.environment["WINNOW_TEXTSTRIP_FEATURES"] == "1"
 
     /// What was found in one line of a block.
     struct LineFact {
@@ -69,7 +75,28 @@ struct TextStripper {
         }
         if options.metadata { record(facts, header: header, titled: titled, into: &document.metadata) }
         let threshold = TextClassifier.threshold(options.mode)
+        if Self.dumpFeatures && document.trace.keepText {
+            dump(page, verdicts: verdicts, titled: titled, facts: facts, lines: lines, trace: &document.trace)
+        }
         document.blocks = apply(verdicts, threshold: threshold, facts: facts, lines: lines, to: blocks, trace: &document.trace)
+    }
+
+    /// Notes one line a block in the trace: `textfeatures`, the block's index, words, the reason
+    /// of its first phrase (or `-`), the decision that stands whatever the score (`rule`,
+    /// `headline`, `section` or `-`), its text hash, its second-pass score, its local features
+    /// (comma-separated; numbers as Swift prints them, which read back exactly) and the text it leaves when kept (fact lines taken out), tab-separated.
+    func dump(_ page: TextPage, verdicts: [TextClassifier.Verdict], titled: TextLines.Titled, facts: [LineFact], lines: [[Substring]], trace: inout Trace) {
+        var removed: [Int: Set<Int>] = [:]
+        for found in facts { removed[found.block, default: []].insert(found.line) }
+        for index in 0..<page.count {
+            let verdict = verdicts[index]
+            let forced = index == titled.headline ? "headline" : index == titled.section ? "section" : TextClassifier.rule(page, index) != nil ? "rule" : "-"
+            let values = page.features(of: index).map { "\($0)" }.joined(separator: ",")
+            let rest = lines[index].indices.filter { !(removed[index]?.contains($0) ?? false) }.map { lines[index][$0] }.joined(separator: "\n")
+            let fields = ["textfeatures", String(index), String(page.measures[index].words), page.phrases[index].first?.rawValue ?? "-", forced,
+                          String(page.measures[index].textHash, radix: 16), "\(verdict.score)", values, rest]
+            trace.note(fields.joined(separator: "\t"))
+        }
     }
 
     /// Whether a block may hold a fact line: a colon (labels), digits (dates), a byline label
