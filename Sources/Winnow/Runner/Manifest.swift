@@ -150,11 +150,17 @@ final class Journal: @unchecked Sendable {
 
     deinit { close(descriptor) }
 
-    /// Appends one entry; a short write (disk full) is reported.
+    /// Appends one entry; a short write (disk full) is reported, and what it wrote is removed.
     func append(_ entry: ManifestEntry) throws(DocumentError) {
         guard var data = try? encoder.encode(entry) else { return }
         data.append(0x0A)
-        let failure = lock.withLock { OutputPath.writeAll(data, to: descriptor) }
+        // A line the disk cannot take whole is cut back off, so the journal never ends torn.
+        let failure = lock.withLock { () -> Int32? in
+            let start = lseek(descriptor, 0, SEEK_END)
+            guard let failure = OutputPath.writeAll(data, to: descriptor) else { return nil }
+            if start >= 0 { _ = ftruncate(descriptor, start) }
+            return failure
+        }
         if let failure {
             throw DocumentError(
                 "cannot append to \(ManifestState.journalName): \(String(cString: strerror(failure)))",
