@@ -327,7 +327,7 @@ public struct Pipeline: Sendable {
         let verdicts = DedupResolver.copies(candidates)
         var again: [Int] = []
         for (index, outcome) in finished.enumerated() {
-            guard var outcome, let key = outcome.dedup else { continue }
+            guard var outcome, outcome.dedup != nil else { continue }
             let old = previous[outcome.id]
             let unchanged = outcome.status == .unchanged
             let isWritten = outcome.status == .written || (unchanged && old?.status == "written")
@@ -341,7 +341,6 @@ public struct Pipeline: Sendable {
             outcome.status = .dropped(stage: DedupStage.name, reason: verdict.reason)
             outcome.outputs = []
             outcome.duplicateOf = verdict.of
-            outcome.dedup = key
             do {
                 try journal.append(ManifestEntry(outcome, pipeline: pipeline))
             } catch {
