@@ -134,4 +134,22 @@ import WinnowHTML
         let document = try strip(html)
         #expect(document.text.contains("River levels across the region"))
     }
+
+    @Test func noscriptFallbackIsDroppedUnlessItHoldsBlocks() throws {
+        // Escaped markup and "enable JavaScript" lines inside <noscript> are not page text.
+        let pixel = "<noscript>&lt;div style=\"position:absolute;\"&gt;&lt;img width=1 height=1 alt=\"\" src=\"http://t.example/b?P=x&amp;T=y\"&gt;&lt;/div&gt;</noscript>"
+        let notice = "<noscript>Please enable JavaScript to view the comments powered by a third-party service.</noscript>"
+        let document = try strip(page(article: pixel + notice))
+        #expect(!document.text.contains("position:absolute"))
+        #expect(!document.text.contains("enable JavaScript"))
+        #expect(document.text.contains("River levels across the region"))
+        // Some platforms put the whole article in <noscript> for readers without scripts.
+        let article = """
+            <html><body><h1>Safer browsing for everyone</h1><noscript>
+            <p>Over the past few years threats on the web have become more sophisticated, and phishing sites now rotate their domains very quickly to avoid being blocked.</p>
+            <p>That is why we are announcing a new protection mode today, for users who want a more advanced level of security while browsing the web.</p>
+            </noscript></body></html>
+            """
+        #expect(try strip(article).text.contains("phishing sites now rotate their domains"))
+    }
 }

@@ -36,6 +36,17 @@ public enum HTMLBlocks {
         }
     }
 
+    /// Whether a `<noscript>` holds no block of its own (paragraphs, divisions, lists...): then it
+    /// is what a browser shows only without scripts — a tracking pixel, an "enable JavaScript"
+    /// line, often escaped markup that would read as text — and is left out. A `<noscript>` with
+    /// blocks is kept: some platforms put the whole article there for readers without scripts.
+    static func isInlineNoscript(_ page: HTMLDocument, at index: Int) -> Bool {
+        for inner in page.descendants(of: index) where page.nodes[inner].kind == .element && page.nodes[inner].tag.isBlockLevel {
+            return false
+        }
+        return true
+    }
+
     /// Whether a table holds data (cells of text) rather than laying out the page.
     static func isDataTable(_ page: HTMLDocument, _ table: Int) -> Bool {
         var cells = 0
@@ -254,7 +265,7 @@ public enum HTMLBlocks {
                     index += 1
                     continue
                 }
-                if HTMLBlocks.isSkipped(node, at: index) {
+                if HTMLBlocks.isSkipped(node, at: index) || (node.tag == .noscript && HTMLBlocks.isInlineNoscript(page, at: index)) {
                     index = Int(node.subtreeEnd)
                     continue
                 }
