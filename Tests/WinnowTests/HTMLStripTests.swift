@@ -152,4 +152,27 @@ import WinnowHTML
             """
         #expect(try strip(article).text.contains("phishing sites now rotate their domains"))
     }
+
+    @Test func sectionAnchorsMadeOfHeadingWordsAreNotFurnitureNames() throws {
+        // Documentation generators give each section the id of its heading's words: "sharing" or
+        // "related" in them names a topic, not a share bar or a related-links box.
+        let html = """
+            <html><body><div class="header"><a href="/">Docs home</a></div><div class="content"><div class="section" id="guide">
+            <h1>Working with shared history</h1>
+            <p>This guide explains how a team can rewrite changes that several people already have, without losing work or confusing anyone along the way.</p>
+            <div class="section" id="sharing-with-a-single-developer"><h2>Sharing with a single developer</h2>
+            <p>The key to sharing history is to keep the rewritten changes and the markers that say which change replaced which, so that every copy learns the same story.</p>
+            <p>We will work through an example with two copies of one repository, one on a laptop and one on a test server, and push changes between them.</p></div>
+            <div class="section" id="related-work-in-the-wider-world"><h2>Related work in the wider world</h2>
+            <p>Other version control systems solved the same problem in different ways, and the differences teach a lot about what users really need from history.</p></div>
+            </div></div></body></html>
+            """
+        let text = try strip(html).text
+        #expect(text.contains("The key to sharing history"))
+        #expect(text.contains("one on a laptop and one on a test server"))
+        #expect(text.contains("Other version control systems"))
+        #expect(ElementHints.isHeadingSlug("sharing-with-a-single-developer"))
+        #expect(!ElementHints.isHeadingSlug("share-buttons-top"))
+        #expect(!ElementHints.isHeadingSlug("related-posts"))
+    }
 }

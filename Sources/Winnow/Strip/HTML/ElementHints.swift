@@ -66,7 +66,7 @@ enum ElementHints {
         }
         var names = ""
         if let value = node.attribute("class") { names += value }
-        if let value = node.attribute("id") { names += " " + value }
+        if let value = node.attribute("id"), !isHeadingSlug(value) { names += " " + value }
         guard !names.isEmpty else { return hint }
         let said: (negative: String?, positive: Bool)
         if let known = cache[names] {
@@ -86,6 +86,22 @@ enum ElementHints {
         }
         return hint
     }
+
+    /// Whether an id is a heading's words made into an anchor (`sharing-with-a-single-developer`,
+    /// `how-to-read-the-related-work`): four or more words, one of them a short function word. Such
+    /// ids name a section of the text, so the words in them ("sharing", "related") say nothing
+    /// about furniture.
+    static func isHeadingSlug(_ id: String) -> Bool {
+        guard id.utf8.count >= 12 else { return false }
+        let words = id.lowercased().split(whereSeparator: { $0 == "-" || $0 == "_" })
+        return words.count >= 4 && words.contains { slugFunctionWords.contains(String($0)) }
+    }
+
+    /// Short words of headings that class names of furniture do not use.
+    static let slugFunctionWords: Set<String> = [
+        "a", "an", "the", "of", "to", "in", "on", "with", "and", "for", "is", "are", "how", "what", "why", "when",
+        "your", "from", "by", "at", "into", "vs", "or", "de", "la", "le", "les", "der", "die", "das", "und", "von",
+    ]
 
     /// Substrings of class or id names that mark furniture, with their reason (earlier wins).
     static let negativeSubstringsTable: [(String, String)] = [
