@@ -31,23 +31,20 @@ def main():
         truth = json.loads((data / "wcxb-dev/truth" / f"{page_id}.json").read_text())
         T = toks(truth.get("text") or "")
         path = dump / f"{page_id}.json"
-        rows, texts, groups, lengths = [], [], [], []
+        rows, texts = [], []
         if path.exists():
             doc = json.loads(path.read_text())
             for note in doc.get("trace", {}).get("notes", []):
                 if not note.startswith("features\t"):
                     continue
-                _, index, values, group, text = note.split("\t", 4)
+                _, index, values, text = note.split("\t", 3)
                 rows.append([float(v) for v in values.split(",")])
-                signature, parent, grandparent, length = (int(v) for v in group.split(","))
-                groups.append((signature, parent, grandparent))
-                lengths.append(length)
                 texts.append(text)
         tstring = " " + " ".join(T) + " "
         tri = set(tuple(T[i:i + 3]) for i in range(len(T) - 2))
         btoks = [toks(t) for t in texts]
         labels = [label(b, tstring, tri) for b in btoks]
-        pages[page_id] = dict(kind=info["page_type"], domain=info["domain"], rows=rows, groups=groups, lengths=lengths,
+        pages[page_id] = dict(kind=info["page_type"], domain=info["domain"], rows=rows,
                               counts=[Counter(b) for b in btoks], ntok=[len(b) for b in btoks],
                               labels=labels, truth=Counter(T))
     pickle.dump(pages, open("blocks.pkl", "wb"))

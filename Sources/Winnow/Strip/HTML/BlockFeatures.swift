@@ -30,10 +30,6 @@ struct BlockFeatures {
     /// One row per block.
     var rows: [[Double]]
 
-    /// Each block's groups, which ``HTMLContext`` compares it with: its DOM signature (-1 when it
-    /// has no element), its owner's parent and the element above that (node indices, -1 when none).
-    var groups: [(signature: Int, parent: Int, grandparent: Int)]
-
     init(analysis: PageAnalysis, container: Int, keep: [Bool], postsAreContent: Bool, itemsPage: Bool, title: Int?) {
         let page = analysis.page
         let blocks = analysis.blocks
@@ -58,7 +54,6 @@ struct BlockFeatures {
         var depth = [Double](repeating: 0, count: count)
         var siblingBlocks = [Double](repeating: 0, count: count)
         var blocksPerParent: [Int: Int] = [:]
-        var groups = [(signature: Int, parent: Int, grandparent: Int)](repeating: (-1, -1, -1), count: count)
         // Past the document's time limit, the ancestor walks stop (the runner fails the document).
         var late = false
         for (index, block) in blocks.enumerated() {
@@ -74,8 +69,6 @@ struct BlockFeatures {
                 parentShare[index] = Double(analysis.textLength[parent]) / total
                 blocksPerParent[parent, default: 0] += 1
                 let grandparent = Int(parentNode.parent)
-                groups[index].parent = parent
-                groups[index].grandparent = grandparent
                 if grandparent >= 0 {
                     let up = Int(page.nodes[grandparent].parent)
                     grandparentShare[index] = Double(analysis.textLength[up >= 0 ? up : grandparent]) / total
@@ -90,7 +83,6 @@ struct BlockFeatures {
                 signatureCounts.append(0); signatureLengths.append(0); signatureKept.append(0)
             }
             signatures[index] = id
-            groups[index].signature = id
             signatureCounts[id] += 1
             signatureLengths[id] += analysis.lengths[index]
             if keep[index] { signatureKept[id] += analysis.lengths[index] }
@@ -177,6 +169,5 @@ struct BlockFeatures {
             if block.kind == .heading { lastHeading = index }
         }
         self.rows = rows
-        self.groups = groups
     }
 }

@@ -10,12 +10,6 @@ enum HTMLBlockModel {
     /// The log-odds above which the balanced mode keeps a block.
     static let threshold = -0.25
 
-    /// The second pass, over ``HTMLContext`` and ``BlockFeatures`` (none in this model).
-    static let secondPass = TreeEnsemble("")
-
-    /// The first pass's keep threshold, which ``HTMLContext`` counts kept blocks with.
-    static let firstThreshold = -0.25
-
     /// The trees in ``TreeEnsemble``'s text form.
     static let text = """
         0.482483 0.25|52<0.056108 3<1 2<1 16<0.68994 16<0.0893464 =-2.06213 =-0.994608 34<0.8108 =-2.28037 =0.927999 25<0.16205

@@ -84,10 +84,7 @@ struct HTMLStripper {
                 analysis: analysis, container: container, keep: keep, postsAreContent: postsAreContent, itemsPage: itemsPage, title: title)
             if Self.dumpFeatures && document.trace.keepText {
                 for (index, row) in features.rows.enumerated() {
-                    let group = features.groups[index]
-                    document.trace.note(
-                        "features\t\(index)\t" + row.map { String(format: "%.5g", $0) }.joined(separator: ",")
-                            + "\t\(group.signature),\(group.parent),\(group.grandparent),\(analysis.lengths[index])\t" + blocks[index].text)
+                    document.trace.note("features\t\(index)\t" + row.map { String(format: "%.5g", $0) }.joined(separator: ",") + "\t" + blocks[index].text)
                 }
             }
             if HTMLBlockModel.ensemble.count > 0 {
@@ -124,8 +121,7 @@ struct HTMLStripper {
         let threshold = HTMLBlockModel.threshold + (options.mode == .precision ? 0.75 : options.mode == .recall ? -0.75 : 0)
         var decided = keep
         var phrases: [Int: String] = [:]
-        let scores = Self.modelScores(features, lengths: analysis.lengths)
-        for index in features.rows.indices {
+        for (index, row) in features.rows.enumerated() {
             let block = analysis.blocks[index]
             if index == title {
                 decided[index] = true
@@ -135,7 +131,7 @@ struct HTMLStripper {
                 decided[index] = false
                 phrases[index] = reason
             } else {
-                decided[index] = scores[index] > threshold
+                decided[index] = HTMLBlockModel.ensemble.score(row) > threshold
             }
         }
         guard decided.contains(true) else { return }
@@ -148,16 +144,6 @@ struct HTMLStripper {
         }
         trace.note("strip: block model keeps \(decided.filter { $0 }.count) of \(decided.count) blocks (heuristics \(keep.filter { $0 }.count))")
         keep = decided
-    }
-
-    /// The block model's log-odds for every block: the first pass over each block's own features,
-    /// then, when the model has one, the second pass over the first pass's context
-    /// (``HTMLContext``) and the same features.
-    static func modelScores(_ features: BlockFeatures, lengths: [Int]) -> [Double] {
-        let first = features.rows.map { HTMLBlockModel.ensemble.score($0) }
-        guard HTMLBlockModel.secondPass.count > 0 else { return first }
-        let context = HTMLContext.rows(scores: first, lengths: lengths, groups: features.groups, threshold: HTMLBlockModel.firstThreshold)
-        return features.rows.indices.map { HTMLBlockModel.secondPass.score(context[$0] + features.rows[$0]) }
     }
 
     /// On pages whose content is spread (a listing with an introduction, a shop page), keeps the
