@@ -175,4 +175,26 @@ import WinnowHTML
         #expect(!ElementHints.isHeadingSlug("share-buttons-top"))
         #expect(!ElementHints.isHeadingSlug("related-posts"))
     }
+
+    @Test func consentDialogIsFurnitureEvenWhenItHoldsMostOfThePage() throws {
+        // A consent platform's dialog can hold more text than a thread of short posts.
+        let purposes = (1...12).map {
+            "<h4>Purpose \($0): personalised advertising and content measurement</h4><p>Information about your activity on this service can be stored and combined with other information about you to build a profile for purpose number \($0).</p>"
+        }.joined()
+        let posts = [
+            "I expect the new racing game to be announced today. The last showcase had three surprises, and the studio has been quiet for months.",
+            "No stream link this time, so the video will go up on their channel in exactly one hour from now. Set your alarms.",
+            "The timing is unusual, but an early show usually means they want to own the news cycle for the whole day.",
+        ].enumerated().map { "<div class=\"msg\"><div class=\"name\">user\($0.offset)</div><p>\($0.element)</p></div>" }.joined()
+        let html = """
+            <html><body><div id="onetrust-consent-sdk"><div id="onetrust-pc-sdk"><h2>About your privacy</h2>\(purposes)</div></div>
+            <h1>Showcase discussion thread</h1><div class="board">\(posts)</div></body></html>
+            """
+        let document = try strip(html)
+        #expect(!document.text.contains("build a profile"))
+        #expect(!document.text.contains("About your privacy"))
+        #expect(document.text.contains("Showcase discussion thread"))
+        #expect(ElementHints.consentPhrases.contains(in: "cookie-consent-banner"))
+        #expect(!ElementHints.consentPhrases.contains(in: "cookie-card recipe"))
+    }
 }

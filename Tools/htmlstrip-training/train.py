@@ -56,6 +56,8 @@ def main():
     ap.add_argument("--depth", type=int, default=5)
     ap.add_argument("--lr", type=float, default=0.15)
     ap.add_argument("--folds", type=int, default=5)
+    ap.add_argument("--minleaf", type=int, default=40, help="least weight of rows in a leaf")
+    ap.add_argument("--subsample", type=float, default=1.0, help="share of rows each tree sees")
     ap.add_argument("--export", action="store_true")
     a = ap.parse_args()
     pages = pickle.load(open("blocks.pkl", "rb"))
@@ -66,7 +68,7 @@ def main():
     for k in range(a.folds):
         train = [pid for pid in ids if fold[pid] != k]
         X, y, w = matrices(pages, train)
-        model = GBDT(ntrees=a.trees, depth=a.depth, lr=a.lr, minleaf=40).fit(X, y, w)
+        model = GBDT(ntrees=a.trees, depth=a.depth, lr=a.lr, minleaf=a.minleaf, subsample=a.subsample).fit(X, y, w)
         for pid in ids:
             if fold[pid] == k and pages[pid]["rows"]:
                 scores[pid] = model.predict(np.array(pages[pid]["rows"]))
@@ -78,7 +80,7 @@ def main():
         show(f"cv t={t}", page_scores(pages, {pid: scores[pid] > t for pid in ids}))
     if a.export:
         X, y, w = matrices(pages, ids)
-        model = GBDT(ntrees=a.trees, depth=a.depth, lr=a.lr, minleaf=40).fit(X, y, w)
+        model = GBDT(ntrees=a.trees, depth=a.depth, lr=a.lr, minleaf=a.minleaf, subsample=a.subsample).fit(X, y, w)
         pickle.dump(model, open("model.pkl", "wb"))
         show("in-sample", page_scores(pages, {pid: (model.predict(np.array(pages[pid]["rows"])) > 0) if pages[pid]["rows"] else [] for pid in ids}))
 

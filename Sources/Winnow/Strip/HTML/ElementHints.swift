@@ -14,6 +14,9 @@ struct ElementHint: Sendable, Equatable {
     var strong: Bool
     /// Whether the element holds comments.
     var comments: Bool
+    /// Whether the element is a consent dialog laid over the page (a consent platform's box): it
+    /// is furniture however much of the page's text it holds.
+    var overlay = false
 
     /// No evidence either way.
     static let none = ElementHint(negative: nil, positive: false, strong: false, comments: false)
@@ -22,7 +25,7 @@ struct ElementHint: Sendable, Equatable {
 /// Reads hints from elements.
 enum ElementHints {
     /// What class and id names say, by name string: pages repeat the same names on many elements.
-    typealias NameCache = [String: (negative: String?, positive: Bool)]
+    typealias NameCache = [String: (negative: String?, positive: Bool, consent: Bool)]
 
     /// The hint an element's tag, role and attributes give.
     static func hint(_ node: HTMLNode) -> ElementHint {
@@ -68,13 +71,19 @@ enum ElementHints {
         if let value = node.attribute("class") { names += value }
         if let value = node.attribute("id"), !isHeadingSlug(value) { names += " " + value }
         guard !names.isEmpty else { return hint }
-        let said: (negative: String?, positive: Bool)
+        let said: (negative: String?, positive: Bool, consent: Bool)
         if let known = cache[names] {
             said = known
         } else {
             let lower = ByteSearch.asciiLowercased(names)
-            said = (negativeReason(lower), isPositive(lower))
+            said = (negativeReason(lower), isPositive(lower), consentPhrases.contains(in: String(decoding: lower, as: UTF8.self)))
             if cache.count < 4_096 { cache[names] = said }
+        }
+        if said.consent {
+            hint.negative = "cookie-notice"
+            hint.strong = true
+            hint.overlay = true
+            return hint
         }
         if let reason = said.negative {
             if hint.negative == nil || !hint.strong { hint.negative = reason }
@@ -102,6 +111,14 @@ enum ElementHints {
         "a", "an", "the", "of", "to", "in", "on", "with", "and", "for", "is", "are", "how", "what", "why", "when",
         "your", "from", "by", "at", "into", "vs", "or", "de", "la", "le", "les", "der", "die", "das", "und", "von",
     ]
+
+    /// Substrings of class or id names of consent dialogs: the consent platforms' own names and
+    /// the generic ones. A "cookie" alone is not one (a bakery's `cookie-card`).
+    static let consentPhrases = PhraseSet([
+        "onetrust", "cookiebot", "didomi", "usercentrics", "qc-cmp", "cmpbox", "sp_message_container", "truste-",
+        "consent", "gdpr", "cookie-banner", "cookie-notice", "cookie-consent", "cookielaw", "cookie-law", "cookie-bar", "cookiebar",
+        "cookie-notification", "cookie-popup", "cookie-modal", "cookie-dialog", "cookie-overlay", "cc-window", "cc-banner",
+    ].map { ($0, true) })
 
     /// Substrings of class or id names that mark furniture, with their reason (earlier wins).
     static let negativeSubstringsTable: [(String, String)] = [

@@ -114,9 +114,9 @@ struct HTMLStripper {
     /// Lets the learned block model (``HTMLBlockModel``) decide every block from the heuristics'
     /// verdicts and the block's features; keeps the heuristics' choice when the model keeps nothing.
     ///
-    /// Three verdicts of the heuristics stand whatever the model says: the page's headline before
-    /// the container stays, and script or markup text and short furniture phrases (copyright
-    /// lines, share prompts...) go.
+    /// Four verdicts of the heuristics stand whatever the model says: the page's headline before
+    /// the container stays, and consent dialogs, script or markup text and short furniture phrases
+    /// (copyright lines, share prompts...) go.
     func applyModel(_ features: BlockFeatures, analysis: PageAnalysis, title: Int?, keep: inout [Bool], reasons: inout [String], trace: inout Trace) {
         let threshold = HTMLBlockModel.threshold + (options.mode == .precision ? 0.75 : options.mode == .recall ? -0.75 : 0)
         var decided = keep
@@ -125,6 +125,9 @@ struct HTMLStripper {
             let block = analysis.blocks[index]
             if index == title {
                 decided[index] = true
+            } else if let furniture = analysis.verdicts[index].furniture, analysis.hints[furniture.element]?.overlay ?? false {
+                decided[index] = false
+                phrases[index] = furniture.reason
             } else if analysis.verdicts[index].probability <= 0.02, block.kind != .code, BlockScore.looksLikeMarkup(block.text) {
                 decided[index] = false
             } else if analysis.lengths[index] < 120, let reason = Boilerplate.phraseReason(block.text) {

@@ -48,7 +48,7 @@ struct PageAnalysis {
                     let hint = hints[element] ?? ElementHints.hint(page.nodes[element], cache: &nameCache)
                     hints[element] = hint
                     if hint.comments { verdict.inComments = true }
-                    if let reason = hint.negative, Double(textLength[element]) < 0.5 * Double(totalLength) {
+                    if let reason = hint.negative, hint.overlay || Double(textLength[element]) < 0.5 * Double(totalLength) {
                         if verdict.furniture == nil || (hint.strong && !(verdict.furniture?.strong ?? false)) {
                             verdict.furniture = (reason, element, hint.strong)
                         }
@@ -116,10 +116,11 @@ struct PageAnalysis {
     /// Tags, roles and reliable class names (share, cookie, related...) remove their region; other
     /// class names (sidebar, header, hidden...) only when the region holds more furniture than content.
     /// On a page without a prose container (`itemsPage`), only tags, roles and reliable classes count.
+    /// A consent dialog counts however much of the container's text it holds.
     func counts(_ furniture: (reason: String, element: Int, strong: Bool), inside container: Int, comments: Bool, itemsPage: Bool = false) -> Bool {
         if furniture.reason == "comments" && comments { return false }
         guard furniture.element > container, page.subtree(of: container).contains(furniture.element),
-            Double(textLength[furniture.element]) < 0.6 * Double(textLength[container])
+            hints[furniture.element]?.overlay ?? false || Double(textLength[furniture.element]) < 0.6 * Double(textLength[container])
         else { return false }
         if furniture.strong || ElementHints.reliableReasons.contains(furniture.reason) { return true }
         return !itemsPage && score[furniture.element] <= 0
