@@ -150,6 +150,14 @@ struct PageEvidence {
             headerWord = has(PageEvidence.headerWordBytes)
             dateWord = has(PageEvidence.dateWordBytes) && !ByteSearch.contains(bytes, PageEvidence.updateBytes)
             bylineWord = has(PageEvidence.bylineWordBytes)
+            if bytes.allSatisfy({ $0 < 0x80 }) {  // ASCII: bytes compare as the characters do
+                chromeToken = bytes.split(separator: UInt8(ascii: " ")).contains { token in
+                    PageEvidence.chromeWordBytes.contains { token.elementsEqual($0) }
+                        || PageEvidence.chromePrefixBytes.contains { token.starts(with: $0) }
+                        || PageEvidence.chromeSuffixBytes.contains { token.count >= $0.count && token.suffix($0.count).elementsEqual($0) }
+                }
+                return
+            }
             tokens: for token in classID.split(whereSeparator: { $0 == " " }) {
                 for word in PageEvidence.chromeWords where token == word {
                     chromeToken = true
@@ -178,6 +186,9 @@ struct PageEvidence {
     static let chromePrefixes = chromeWords.flatMap { [$0 + "-", $0 + "_"] }
     /// `-word` and `_word` (which covers `__word`) for every chrome word.
     static let chromeSuffixes = chromeWords.flatMap { ["-" + $0, "_" + $0] }
+    static let chromeWordBytes = chromeWords.map { Array($0.utf8) }
+    static let chromePrefixBytes = chromePrefixes.map { Array($0.utf8) }
+    static let chromeSuffixBytes = chromeSuffixes.map { Array($0.utf8) }
 
     /// The first meta content for any of `keys`, in the keys' order.
     func meta(_ keys: [String]) -> (key: String, value: String)? {

@@ -60,13 +60,28 @@ enum PageKindRules {
         var posts = 0, prices = 0
         for index in evidence.page.nodes.indices {
             let node = evidence.page.nodes[index]
-            guard node.kind == .element, let classes = node.className?.lowercased() else { continue }
+            guard node.kind == .element, let className = node.className else { continue }
+            if className.utf8.allSatisfy({ $0 < 0x80 }) {  // ASCII: the same test on bytes
+                let words = ByteSearch.asciiLowercased(className).split(separator: UInt8(ascii: " "))
+                if words.contains(where: { word in postWordBytes.contains { word.elementsEqual($0) } }) { posts += 1 }
+                if words.contains(where: { word in
+                    word.elementsEqual(priceBytes) || word.starts(with: pricePrefixBytes)
+                        || (word.count >= priceSuffixBytes.count && word.suffix(priceSuffixBytes.count).elementsEqual(priceSuffixBytes))
+                }) { prices += 1 }
+                continue
+            }
+            let classes = className.lowercased()
             let words = classes.split(separator: " ")
-            if words.contains(where: { ["post", "message", "forum-post", "postbody", "post-body", "messagecontent", "reply", "topic-post"].contains(String($0)) }) { posts += 1 }
+            if words.contains(where: { postWords.contains(String($0)) }) { posts += 1 }
             if words.contains(where: { $0 == "price" || $0.hasSuffix("-price") || $0.hasPrefix("price-") }) { prices += 1 }
         }
         if posts >= 4 { return "forum" }
         if prices >= 8 { return "collection" }
         return nil
     }
+
+    /// Class names of a forum post.
+    static let postWords = ["post", "message", "forum-post", "postbody", "post-body", "messagecontent", "reply", "topic-post"]
+    static let postWordBytes = postWords.map { Array($0.utf8) }
+    static let priceBytes = Array("price".utf8), pricePrefixBytes = Array("price-".utf8), priceSuffixBytes = Array("-price".utf8)
 }

@@ -89,7 +89,7 @@ public enum HTMLBlocks {
 
         /// Starts a link at the current position, when it has a target worth keeping.
         mutating func openLink(_ node: HTMLNode) {
-            guard let href = node.attribute("href")?.trimmingCharacters(in: .whitespaces), !href.isEmpty,
+            guard let href = node.attribute("href").map({ ByteSearch.trimmed($0) }), !href.isEmpty,
                 !href.hasPrefix("#"), !href.lowercased().hasPrefix("javascript:")
             else {
                 openLinks.append((-1, ""))
