@@ -145,11 +145,12 @@ struct PageEvidence {
         /// Reads `classID` (lowercased class and id).
         init(_ classID: String) {
             let bytes = Array(classID.utf8)
-            func has(_ words: [[UInt8]]) -> Bool { words.contains { ByteSearch.contains(bytes, $0) } }
-            ownHeader = has(PageEvidence.ownHeaderBytes)
-            headerWord = has(PageEvidence.headerWordBytes)
-            dateWord = has(PageEvidence.dateWordBytes) && !ByteSearch.contains(bytes, PageEvidence.updateBytes)
-            bylineWord = has(PageEvidence.bylineWordBytes)
+            var found: UInt8 = 0  // the word lists found, a bit each (see `wordPhrases`)
+            PageEvidence.wordPhrases.forEachMatch(in: classID) { found |= $0 }
+            ownHeader = found & 1 != 0
+            headerWord = found & 2 != 0
+            dateWord = found & 4 != 0 && found & 16 == 0
+            bylineWord = found & 8 != 0
             if bytes.allSatisfy({ $0 < 0x80 }) {  // ASCII: bytes compare as the characters do
                 chromeToken = bytes.split(separator: UInt8(ascii: " ")).contains { token in
                     PageEvidence.chromeWordBytes.contains { token.elementsEqual($0) }
@@ -177,11 +178,13 @@ struct PageEvidence {
 
     /// Class fragments of an article's own header or meta line.
     static let ownHeaderWords = ["article-header", "entry-header", "post-header", "page-header", "story-header", "article__header", "entry-meta", "post-meta", "article-meta"]
-    static let ownHeaderBytes = ownHeaderWords.map { Array($0.utf8) }
-    static let headerWordBytes = ["site", "masthead", "global", "nav", "top"].map { Array($0.utf8) }
-    static let dateWordBytes = dateWords.map { Array($0.utf8) }
-    static let bylineWordBytes = bylineWords.map { Array($0.utf8) }
-    static let updateBytes = Array("update".utf8)
+    /// Words that make a `<header>` the site's.
+    static let headerWords = ["site", "masthead", "global", "nav", "top"]
+    /// The word lists ``ClassFacts`` reads, found in one pass: own header 1, header word 2, date
+    /// word 4, byline word 8, "update" 16.
+    static let wordPhrases = PhraseSet(
+        ownHeaderWords.map { ($0, UInt8(1)) } + headerWords.map { ($0, UInt8(2)) } + dateWords.map { ($0, UInt8(4)) }
+            + bylineWords.map { ($0, UInt8(8)) } + [("update", UInt8(16))])
     /// `word-` and `word_` for every chrome word.
     static let chromePrefixes = chromeWords.flatMap { [$0 + "-", $0 + "_"] }
     /// `-word` and `_word` (which covers `__word`) for every chrome word.

@@ -76,11 +76,11 @@ public enum HTMLBlocks {
         /// Creates a builder; `base` is found in the page unless a parent builder passes its own.
         init(page: HTMLDocument, base: URL?? = nil) {
             self.page = page
-            buffer.reserveCapacity(4096)
-            if let base {
+            if let base {  // a table cell's builder: no room reserved, cells are short
                 self.base = base
                 return
             }
+            buffer.reserveCapacity(4096)
             let baseHref = page.firstElement(.base).flatMap { page.nodes[$0].attribute("href") }
             let canonical = page.elements(named: .link).first { page.nodes[$0].attribute("rel")?.lowercased() == "canonical" }
                 .flatMap { page.nodes[$0].attribute("href") }
@@ -341,7 +341,8 @@ public enum HTMLBlocks {
                 for cell in page.children(of: row) where page.nodes[cell].tag == .td || page.nodes[cell].tag == .th {
                     var sub = Builder(page: page, base: .some(base))
                     sub.walk(cell)
-                    let text = sub.blocks.map(\.text).joined(separator: " ").replacingOccurrences(of: "\n", with: " ")
+                    var text = sub.blocks.map(\.text).joined(separator: " ")
+                    if text.utf8.contains(0x0A) { text = text.replacingOccurrences(of: "\n", with: " ") }
                     links += sub.blocks.reduce(0) { $0 + $1.linkLength }
                     cells.append(text)
                 }

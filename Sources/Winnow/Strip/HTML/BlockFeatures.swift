@@ -33,13 +33,15 @@ struct BlockFeatures {
         if let value = element.attribute("class") { names += value }
         if let value = element.attribute("id") { names += " " + value }
         guard !names.isEmpty else { return 0 }
-        let lower = ByteSearch.asciiLowercased(names)
         var groups: UInt16 = 0
-        for (group, needles) in classGroups.enumerated() where needles.contains(where: { ByteSearch.contains(lower, $0) }) {
-            groups |= 1 << group
-        }
+        groupPhrases.forEachMatch(in: names) { groups |= $0 }  // ignoring ASCII case
         return groups
     }
+
+    /// ``classGroups`` in one set: each needle with its group's bit.
+    static let groupPhrases = PhraseSet(classGroups.enumerated().flatMap { group, needles in
+        needles.map { (String(decoding: $0, as: UTF8.self), UInt16(1) << group) }
+    })
 
     /// One row per block.
     var rows: [[Double]]
