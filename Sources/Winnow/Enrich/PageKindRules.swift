@@ -61,23 +61,28 @@ enum PageKindRules {
         for index in evidence.page.nodes.indices {
             let node = evidence.page.nodes[index]
             guard node.kind == .element, let className = node.className else { continue }
-            if className.utf8.allSatisfy({ $0 < 0x80 }) {  // ASCII: the same test on bytes
-                let words = ByteSearch.asciiLowercased(className).split(separator: UInt8(ascii: " "))
-                if words.contains(where: { word in postWordBytes.contains { word.elementsEqual($0) } }) { posts += 1 }
-                if words.contains(where: { word in
-                    word.elementsEqual(priceBytes) || word.starts(with: pricePrefixBytes)
-                        || (word.count >= priceSuffixBytes.count && word.suffix(priceSuffixBytes.count).elementsEqual(priceSuffixBytes))
-                }) { prices += 1 }
-                continue
-            }
-            let classes = className.lowercased()
-            let words = classes.split(separator: " ")
-            if words.contains(where: { postWords.contains(String($0)) }) { posts += 1 }
-            if words.contains(where: { $0 == "price" || $0.hasSuffix("-price") || $0.hasPrefix("price-") }) { prices += 1 }
+            let says = classSays(className)
+            if says.post { posts += 1 }
+            if says.price { prices += 1 }
         }
         if posts >= 4 { return "forum" }
         if prices >= 8 { return "collection" }
         return nil
+    }
+
+    /// Whether a class attribute names a forum post, and a price.
+    static func classSays(_ className: String) -> (post: Bool, price: Bool) {
+        if className.utf8.allSatisfy({ $0 < 0x80 }) {  // ASCII: the same test on bytes
+            let words = ByteSearch.asciiLowercased(className).split(separator: UInt8(ascii: " "))
+            let post = words.contains { word in postWordBytes.contains { word.elementsEqual($0) } }
+            let price = words.contains { word in
+                word.elementsEqual(priceBytes) || word.starts(with: pricePrefixBytes)
+                    || (word.count >= priceSuffixBytes.count && word.suffix(priceSuffixBytes.count).elementsEqual(priceSuffixBytes))
+            }
+            return (post, price)
+        }
+        let words = className.lowercased().split(separator: " ")
+        return (words.contains { postWords.contains(String($0)) }, words.contains { $0 == "price" || $0.hasSuffix("-price") || $0.hasPrefix("price-") })
     }
 
     /// Class names of a forum post.

@@ -32,9 +32,13 @@ struct BlockFeatures {
         var names = ""
         if let value = element.attribute("class") { names += value }
         if let value = element.attribute("id") { names += " " + value }
-        guard !names.isEmpty else { return 0 }
+        return groups(ofNames: names)
+    }
+
+    /// The class groups a class-and-id string names, a bit each (ASCII case ignored).
+    static func groups(ofNames names: String) -> UInt16 {
         var groups: UInt16 = 0
-        groupPhrases.forEachMatch(in: names) { groups |= $0 }  // ignoring ASCII case
+        groupPhrases.forEachMatch(in: names) { groups |= $0 }
         return groups
     }
 
