@@ -12,6 +12,10 @@ enum ByteSearch {
         return bytes
     }
 
+    /// An ASCII letter lowercased; other bytes as they are.
+    @inline(__always)
+    static func lower(_ byte: UInt8) -> UInt8 { byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte }
+
     /// Whether `needle` occurs in `haystack`.
     @inline(__always)
     static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
@@ -48,6 +52,22 @@ enum ByteSearch {
             return text.trimmingCharacters(in: newlines ? .whitespacesAndNewlines : .whitespaces)
         }
         return start == utf8.startIndex && end == utf8.endIndex ? text : String(text[start..<end])
+    }
+
+    /// Whether `needle` occurs in the UTF-8 of `text`.
+    static func contains(_ text: String, _ needle: [UInt8]) -> Bool {
+        text.utf8.withContiguousStorageIfAvailable { bytes in
+            guard !needle.isEmpty else { return true }
+            guard bytes.count >= needle.count else { return false }
+            let first = needle[0]
+            var index = 0
+            let last = bytes.count - needle.count
+            while index <= last {
+                if bytes[index] == first, UnsafeBufferPointer(rebasing: bytes[index..<index + needle.count]).elementsEqual(needle) { return true }
+                index += 1
+            }
+            return false
+        } ?? contains(Array(text.utf8), needle)
     }
 
     /// Whether `haystack` starts with `prefix`.

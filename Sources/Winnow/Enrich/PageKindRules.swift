@@ -72,15 +72,21 @@ enum PageKindRules {
 
     /// Whether a class attribute names a forum post, and a price.
     static func classSays(_ className: String) -> (post: Bool, price: Bool) {
-        if className.utf8.allSatisfy({ $0 < 0x80 }) {  // ASCII: the same test on bytes
-            let words = ByteSearch.asciiLowercased(className).split(separator: UInt8(ascii: " "))
-            let post = words.contains { word in postWordBytes.contains { word.elementsEqual($0) } }
-            let price = words.contains { word in
-                word.elementsEqual(priceBytes) || word.starts(with: pricePrefixBytes)
-                    || (word.count >= priceSuffixBytes.count && word.suffix(priceSuffixBytes.count).elementsEqual(priceSuffixBytes))
+        let ascii = className.utf8.withContiguousStorageIfAvailable { bytes -> (post: Bool, price: Bool)? in
+            guard !bytes.contains(where: { $0 >= 0x80 }) else { return nil }  // ASCII: the same test on bytes
+            func same(_ word: Slice<UnsafeBufferPointer<UInt8>>, _ lower: [UInt8]) -> Bool {
+                word.count == lower.count && zip(word, lower).allSatisfy { ByteSearch.lower($0) == $1 }
+            }
+            var post = false, price = false
+            for word in bytes.split(separator: UInt8(ascii: " ")) {
+                if !post { post = postWordBytes.contains { same(word, $0) } }
+                if !price {
+                    price = same(word, priceBytes) || (word.count >= 6 && (same(word.prefix(6), pricePrefixBytes) || same(word.suffix(6), priceSuffixBytes)))
+                }
             }
             return (post, price)
         }
+        if let ascii, let says = ascii { return says }
         let words = className.lowercased().split(separator: " ")
         return (words.contains { postWords.contains(String($0)) }, words.contains { $0 == "price" || $0.hasSuffix("-price") || $0.hasPrefix("price-") })
     }
