@@ -184,6 +184,34 @@ public enum HTMLBlocks {
                 pendingSpace = true
             }
             elementBoundary = false
+            // Runs of bytes between spaces are copied whole.
+            let copied: Void? = text.utf8.withContiguousStorageIfAvailable { bytes in
+                let count = bytes.count
+                func isSpace(_ at: Int) -> Bool {
+                    let byte = bytes[at]
+                    return byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D || byte == 0x0C || (byte == 0xC2 && at + 1 < count && bytes[at + 1] == 0xA0)
+                }
+                var at = 0
+                while at < count {
+                    if isSpace(at) {
+                        pendingSpace = true
+                        at += bytes[at] == 0xC2 ? 2 : 1
+                        continue
+                    }
+                    if pendingSpace {
+                        if let last = buffer.last, last != 0x0A { buffer.append(0x20) }
+                        pendingSpace = false
+                    }
+                    var end = at + 1
+                    while end < count, !isSpace(end) { end += 1 }
+                    buffer.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[at..<end]))
+                    at = end
+                }
+            }
+            if copied != nil {
+                if linkDepth > 0 { linkBytes += buffer.count - start }
+                return
+            }
             var iterator = text.utf8.makeIterator()
             var lead: UInt8? = iterator.next()
             while let byte = lead {

@@ -179,7 +179,7 @@ struct BlockFeatures {
             let last = text.unicodeScalars.last
             let endsWithMark = last.map { ".!?:;。！？\"'”)".unicodeScalars.contains($0) } ?? false
             let signature = signatures[index]
-            let phrase = length < 120 && Boilerplate.phraseReason(text) != nil
+            let phrase = length < 120 && analysis.shortPhrases[index] != nil
             let dateline = length < 90 && Boilerplate.isDateline(text)
             var row: [Double] = [
                 verdict.probability, keep[index] ? 1 : 0, inside ? 1 : 0, furnitureLevel, furnitureCounts, verdict.inComments ? 1 : 0,

@@ -130,7 +130,7 @@ struct HTMLStripper {
                 decided[index] = true
             } else if analysis.verdicts[index].probability <= 0.02, block.kind != .code, BlockScore.looksLikeMarkup(block.text) {
                 decided[index] = false
-            } else if analysis.lengths[index] < 120, let reason = Boilerplate.phraseReason(block.text) {
+            } else if analysis.lengths[index] < 120, let reason = analysis.shortPhrases[index] {
                 decided[index] = false
                 phrases[index] = reason
             } else {
