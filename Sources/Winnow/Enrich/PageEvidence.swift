@@ -38,20 +38,27 @@ struct PageEvidence {
         titleTag = page.title.map(Enrichment.clean).flatMap { $0.isEmpty ? nil : $0 }
         var chromeEnd: [Int32] = [], articleEnd: [Int32] = []
         var factsByName: [String: ClassFacts] = [:]  // pages repeat the same class names on many elements
+        var factsByClass: [String: ClassFacts] = [:]  // the same for elements without an id, by the raw class
         for index in page.nodes.indices {
             let node = page.nodes[index]
             guard node.kind == .element else { continue }
             while let last = chromeEnd.last, last <= Int32(index) { chromeEnd.removeLast() }
             while let last = articleEnd.last, last <= Int32(index) { articleEnd.removeLast() }
-            let classID = Self.classID(node)
             let facts: ClassFacts
-            if classID.isEmpty {
-                facts = .none
-            } else if let known = factsByName[classID] {
+            let className = node.id == nil ? node.className : nil
+            if let className, let known = factsByClass[className] {
                 facts = known
             } else {
-                facts = ClassFacts(classID)
-                if factsByName.count < 4_096 { factsByName[classID] = facts }
+                let classID = Self.classID(node)
+                if classID.isEmpty {
+                    facts = .none
+                } else if let known = factsByName[classID] {
+                    facts = known
+                } else {
+                    facts = ClassFacts(classID)
+                    if factsByName.count < 4_096 { factsByName[classID] = facts }
+                }
+                if let className, factsByClass.count < 4_096 { factsByClass[className] = facts }
             }
             if node.tag == .article || node.tag == .main { articleEnd.append(node.subtreeEnd) }
             if Self.isChrome(node, facts: facts, inArticle: !articleEnd.isEmpty), !holdsMainContent(index) { chromeEnd.append(node.subtreeEnd) }
