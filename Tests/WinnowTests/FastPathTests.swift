@@ -123,3 +123,108 @@ import WinnowHTML
         }
     }
 }
+
+/// The byte paths of the enricher's and the stripper's class-name and dateline tests give what
+/// the character-based versions they replaced give.
+@Suite struct ClassNameFastPathTests {
+    static let pieces = ["nav", "NAV", "header", "site", "masthead", "menu", "footer", "related", "widget", "logo", "cookie", "top",
+                         "entry-header", "post-meta", "date", "Time", "publish", "update", "byline", "author", "writer", "price", "Price",
+                         "post", "message", "reply", "topic-post", "item", "card", "product", "comment", "desc", "title", "review",
+                         "-", "_", "__", " ", "  ", "\t", "\n", "\r\n", "x", "7", "é", "É", "İ", "\u{212A}", "\u{0301}", "\u{0600}", "中", "ß"]
+
+    static func randomNames(_ count: Int) -> [String] {
+        var generator = SystemRandomNumberGenerator()
+        return (0..<count).map { _ in
+            (0..<Int.random(in: 0...8, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+        }
+    }
+
+    /// `ClassFacts` as it read a class-and-id string before the byte paths.
+    static func referenceFacts(_ classID: String) -> [Bool] {
+        let bytes = Array(classID.utf8)
+        func has(_ words: [String]) -> Bool { words.contains { ByteSearch.contains(bytes, Array($0.utf8)) } }
+        var chromeToken = false
+        tokens: for token in classID.split(whereSeparator: { $0 == " " }) {
+            for word in PageEvidence.chromeWords where token == word {
+                chromeToken = true
+                break tokens
+            }
+            for variant in PageEvidence.chromePrefixes where token.hasPrefix(variant) {
+                chromeToken = true
+                break tokens
+            }
+            for variant in PageEvidence.chromeSuffixes where token.hasSuffix(variant) {
+                chromeToken = true
+                break tokens
+            }
+        }
+        return [has(PageEvidence.ownHeaderWords), has(["site", "masthead", "global", "nav", "top"]),
+                has(PageEvidence.dateWords) && !has(["update"]), has(PageEvidence.bylineWords), chromeToken]
+    }
+
+    @Test func classFactsAreUnchanged() {
+        for name in Self.randomNames(4_000) {
+            let classID = name.lowercased()
+            let facts = PageEvidence.ClassFacts(classID)
+            #expect([facts.ownHeader, facts.headerWord, facts.dateWord, facts.bylineWord, facts.chromeToken] == Self.referenceFacts(classID),
+                    "\(classID.debugDescription)")
+        }
+    }
+
+    @Test func pageShapeWordsAreUnchanged() {
+        for name in Self.randomNames(4_000) {
+            let words = name.lowercased().split(separator: " ")
+            let post = words.contains { ["post", "message", "forum-post", "postbody", "post-body", "messagecontent", "reply", "topic-post"].contains(String($0)) }
+            let price = words.contains { $0 == "price" || $0.hasSuffix("-price") || $0.hasPrefix("price-") }
+            let says = PageKindRules.classSays(name)
+            #expect(says.post == post && says.price == price, "\(name.debugDescription)")
+        }
+    }
+
+    @Test func blockClassGroupsAreUnchanged() {
+        for name in Self.randomNames(4_000) {
+            let lower = ByteSearch.asciiLowercased(name)
+            var expected: UInt16 = 0
+            for (group, needles) in BlockFeatures.classGroups.enumerated() where needles.contains(where: { ByteSearch.contains(lower, $0) }) {
+                expected |= 1 << group
+            }
+            #expect(BlockFeatures.groups(ofNames: name) == expected, "\(name.debugDescription)")
+        }
+    }
+
+    @Test func trimmingIsUnchanged() {
+        for text in FastPathTests.randomTexts(3_000) + Self.randomNames(1_000).map({ " \t" + $0 + "\n " }) {
+            #expect(ByteSearch.trimmed(text) == text.trimmingCharacters(in: .whitespaces), "\(text.debugDescription)")
+            #expect(ByteSearch.trimmed(text, newlines: true) == text.trimmingCharacters(in: .whitespacesAndNewlines), "\(text.debugDescription)")
+        }
+    }
+
+    /// `Boilerplate.isDateline` as it was before the ASCII path.
+    static func referenceDateline(_ text: String) -> Bool {
+        let bytes = Array(text.utf8)
+        var hasClock = false, hasISODate = false
+        var index = 0
+        while index + 2 < bytes.count {
+            let isDigit: (UInt8) -> Bool = { $0 >= 0x30 && $0 <= 0x39 }
+            if isDigit(bytes[index]) && bytes[index + 1] == UInt8(ascii: ":") && isDigit(bytes[index + 2]) { hasClock = true }
+            if index + 9 < bytes.count, isDigit(bytes[index]), isDigit(bytes[index + 3]), bytes[index + 4] == UInt8(ascii: "-"), bytes[index + 7] == UInt8(ascii: "-") { hasISODate = true }
+            index += 1
+        }
+        let words = text.lowercased().split { !$0.isLetter && !$0.isNumber }
+        guard words.count <= 10 else { return false }
+        let hasMonth = words.contains { Boilerplate.months.contains(String($0)) }
+        let hasNumber = words.contains { $0.first?.isNumber ?? false }
+        return (hasMonth && hasNumber) || hasClock || hasISODate
+    }
+
+    @Test func datelinesAreUnchanged() {
+        let pieces = ["July", "JULY", "sept", "Sept.", "May", "mayday", "26", "2025", "4:32pm", "2019-04-15", "17:38:57", "By", "Jane", "|", ",", " ", "  ",
+                      "-", "/", "\n", "\r\n", "é", "Mär", "٣", "Ⅻ", "\u{0301}", "中", "a", "Z", "0"]
+        var generator = SystemRandomNumberGenerator()
+        var texts = FastPathTests.randomTexts(2_000)
+        for _ in 0..<4_000 { texts.append((0..<Int.random(in: 0...16, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()) }
+        for text in texts {
+            #expect(Boilerplate.isDateline(text) == Self.referenceDateline(text), "\(text.debugDescription)")
+        }
+    }
+}

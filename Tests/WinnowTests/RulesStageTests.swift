@@ -54,6 +54,31 @@ import WinnowTesting
         }
     }
 
+    @Test func theLiteralPrefilterGivesTheSameResultAsLineByLine() throws {
+        let patterns = "drop-lines: ['^Recommended by\\b', '^NEXT ARTICLE$', 'cookies?$', 'Share th+is', 'Übers{0,2}icht']"
+        var fast = try StageHarness<RulesStage>(options: patterns)
+        #expect(fast.stage.options.all.lineLiterals?.map { String(decoding: $0, as: UTF8.self) } == ["Recommended by", "NEXT ARTICLE", "cookie", "Share th", "Über"])
+        var slow = try StageHarness<RulesStage>(options: patterns)
+        slow.stage.options.all.lineFilter = nil
+        slow.stage.options.all.lineLiterals = nil
+        var generator = SystemRandomNumberGenerator()
+        let pieces = ["Body text.", "Recommended by Site", "Recommended byline", "NEXT ARTICLE", "NEXT ARTICLE is a phrase", "Share this", "Share thhis",
+                      "We use cookies", "cookie", "cookies are tasty.", "  ", "", "Read on", "x NEXT ARTICLE", "Recommended", "Übersicht", "Überssicht", "Ü"]
+        for _ in 0..<300 {
+            let text = (0..<Int.random(in: 1...5, using: &generator)).map { _ in
+                (0..<Int.random(in: 1...4, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined(separator: "\n")
+            }.joined(separator: "\n\n")
+            let (a, _) = try fast.run(text: text)
+            let (b, _) = try slow.run(text: text)
+            #expect(a.blocks.map(\.text) == b.blocks.map(\.text), "\(text)")
+            #expect(a.trace.counts == b.trace.counts)
+        }
+        for pattern in ["'Share (this|on)'", "'(?i)abc'", "'a.b'", "'.*x'", "'\\bab'"] {
+            #expect(try StageHarness<RulesStage>(options: "drop-lines: [\(pattern), 'bar']").stage.options.all.lineLiterals == nil, "\(pattern)")
+        }
+        #expect(try StageHarness<RulesStage>(options: "drop-lines: ['abc']\ncase-insensitive: true").stage.options.all.lineLiterals == nil)
+    }
+
     @Test func patternsWhoseMeaningDependsOnTheWholeInputAreNotCombined() throws {
         #expect(try StageHarness<RulesStage>(options: "drop-lines: ['\\Afoo', 'bar']").stage.options.all.lineFilter == nil)
         #expect(try StageHarness<RulesStage>(options: "drop-lines: ['(a)\\1', 'bar']").stage.options.all.lineFilter == nil)

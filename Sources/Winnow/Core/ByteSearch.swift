@@ -1,3 +1,5 @@
+import Foundation
+
 /// Fast searches over UTF-8 bytes, for hot paths where Foundation's string search is too slow.
 enum ByteSearch {
     /// The bytes of `text` with ASCII letters lowercased.
@@ -9,6 +11,10 @@ enum ByteSearch {
         }
         return bytes
     }
+
+    /// An ASCII letter lowercased; other bytes as they are.
+    @inline(__always)
+    static func lower(_ byte: UInt8) -> UInt8 { byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte }
 
     /// Whether `needle` occurs in `haystack`.
     @inline(__always)
@@ -31,6 +37,37 @@ enum ByteSearch {
             index += 1
         }
         return false
+    }
+
+    /// `text.trimmingCharacters(in: .whitespaces)` (`.whitespacesAndNewlines` with `newlines`),
+    /// without Foundation when what is left begins and ends with ASCII.
+    static func trimmed(_ text: String, newlines: Bool = false) -> String {
+        let utf8 = text.utf8
+        let isSpace = { (byte: UInt8) in byte == 0x20 || byte == 0x09 || (newlines && byte >= 0x0A && byte <= 0x0D) }
+        var start = utf8.startIndex, end = utf8.endIndex
+        while start < end, isSpace(utf8[start]) { start = utf8.index(after: start) }
+        while start < end, isSpace(utf8[utf8.index(before: end)]) { end = utf8.index(before: end) }
+        if start == end { return "" }
+        guard utf8[start] < 0x80, utf8[utf8.index(before: end)] < 0x80 else {
+            return text.trimmingCharacters(in: newlines ? .whitespacesAndNewlines : .whitespaces)
+        }
+        return start == utf8.startIndex && end == utf8.endIndex ? text : String(text[start..<end])
+    }
+
+    /// Whether `needle` occurs in the UTF-8 of `text`.
+    static func contains(_ text: String, _ needle: [UInt8]) -> Bool {
+        text.utf8.withContiguousStorageIfAvailable { bytes in
+            guard !needle.isEmpty else { return true }
+            guard bytes.count >= needle.count else { return false }
+            let first = needle[0]
+            var index = 0
+            let last = bytes.count - needle.count
+            while index <= last {
+                if bytes[index] == first, UnsafeBufferPointer(rebasing: bytes[index..<index + needle.count]).elementsEqual(needle) { return true }
+                index += 1
+            }
+            return false
+        } ?? contains(Array(text.utf8), needle)
     }
 
     /// Whether `haystack` starts with `prefix`.

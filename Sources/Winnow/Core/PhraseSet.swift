@@ -31,6 +31,18 @@ struct PhraseSet<Value: Sendable>: Sendable {
         return best?.value
     }
 
+    /// Calls `body` with the value of every occurrence of a phrase in `text`.
+    func forEachMatch(in text: String, _ body: (Value) -> Void) {
+        var text = text
+        text.withUTF8 { bytes in
+            for start in bytes.indices {
+                for candidate in byFirstByte[Int(Self.lower(bytes[start]))] where Self.matches(candidate.bytes, in: bytes, at: start) {
+                    body(candidate.value)
+                }
+            }
+        }
+    }
+
     /// Whether any phrase occurs in `text`.
     func contains(in text: String) -> Bool { firstMatch(in: text) != nil }
 

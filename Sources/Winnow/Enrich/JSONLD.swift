@@ -33,12 +33,12 @@ struct JSONLD {
 
     /// A script's JSON value, repaired when needed; nil when it cannot be read.
     static func parse(_ script: String) -> Any? {
-        var text = script.trimmingCharacters(in: .whitespacesAndNewlines)
+        var text = ByteSearch.trimmed(script, newlines: true)
         for wrapper in [("<!--", "-->"), ("<![CDATA[", "]]>"), ("//<![CDATA[", "//]]>")] {
             if text.hasPrefix(wrapper.0) { text.removeFirst(wrapper.0.count) }
             if text.hasSuffix(wrapper.1) { text.removeLast(wrapper.1.count) }
         }
-        text = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        text = ByteSearch.trimmed(text, newlines: true)
         while text.hasSuffix(";") { text.removeLast() }
         guard !text.isEmpty else { return nil }
         if let value = decode(text) { return value }

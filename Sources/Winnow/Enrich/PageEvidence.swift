@@ -38,20 +38,27 @@ struct PageEvidence {
         titleTag = page.title.map(Enrichment.clean).flatMap { $0.isEmpty ? nil : $0 }
         var chromeEnd: [Int32] = [], articleEnd: [Int32] = []
         var factsByName: [String: ClassFacts] = [:]  // pages repeat the same class names on many elements
+        var factsByClass: [String: ClassFacts] = [:]  // the same for elements without an id, by the raw class
         for index in page.nodes.indices {
             let node = page.nodes[index]
             guard node.kind == .element else { continue }
             while let last = chromeEnd.last, last <= Int32(index) { chromeEnd.removeLast() }
             while let last = articleEnd.last, last <= Int32(index) { articleEnd.removeLast() }
-            let classID = Self.classID(node)
             let facts: ClassFacts
-            if classID.isEmpty {
-                facts = .none
-            } else if let known = factsByName[classID] {
+            let className = node.id == nil ? node.className : nil
+            if let className, let known = factsByClass[className] {
                 facts = known
             } else {
-                facts = ClassFacts(classID)
-                if factsByName.count < 4_096 { factsByName[classID] = facts }
+                let classID = Self.classID(node)
+                if classID.isEmpty {
+                    facts = .none
+                } else if let known = factsByName[classID] {
+                    facts = known
+                } else {
+                    facts = ClassFacts(classID)
+                    if factsByName.count < 4_096 { factsByName[classID] = facts }
+                }
+                if let className, factsByClass.count < 4_096 { factsByClass[className] = facts }
             }
             if node.tag == .article || node.tag == .main { articleEnd.append(node.subtreeEnd) }
             if Self.isChrome(node, facts: facts, inArticle: !articleEnd.isEmpty), !holdsMainContent(index) { chromeEnd.append(node.subtreeEnd) }
@@ -145,11 +152,20 @@ struct PageEvidence {
         /// Reads `classID` (lowercased class and id).
         init(_ classID: String) {
             let bytes = Array(classID.utf8)
-            func has(_ words: [[UInt8]]) -> Bool { words.contains { ByteSearch.contains(bytes, $0) } }
-            ownHeader = has(PageEvidence.ownHeaderBytes)
-            headerWord = has(PageEvidence.headerWordBytes)
-            dateWord = has(PageEvidence.dateWordBytes) && !ByteSearch.contains(bytes, PageEvidence.updateBytes)
-            bylineWord = has(PageEvidence.bylineWordBytes)
+            var found: UInt8 = 0  // the word lists found, a bit each (see `wordPhrases`)
+            PageEvidence.wordPhrases.forEachMatch(in: classID) { found |= $0 }
+            ownHeader = found & 1 != 0
+            headerWord = found & 2 != 0
+            dateWord = found & 4 != 0 && found & 16 == 0
+            bylineWord = found & 8 != 0
+            if bytes.allSatisfy({ $0 < 0x80 }) {  // ASCII: bytes compare as the characters do
+                chromeToken = bytes.split(separator: UInt8(ascii: " ")).contains { token in
+                    PageEvidence.chromeWordBytes.contains { token.elementsEqual($0) }
+                        || PageEvidence.chromePrefixBytes.contains { token.starts(with: $0) }
+                        || PageEvidence.chromeSuffixBytes.contains { token.count >= $0.count && token.suffix($0.count).elementsEqual($0) }
+                }
+                return
+            }
             tokens: for token in classID.split(whereSeparator: { $0 == " " }) {
                 for word in PageEvidence.chromeWords where token == word {
                     chromeToken = true
@@ -169,15 +185,20 @@ struct PageEvidence {
 
     /// Class fragments of an article's own header or meta line.
     static let ownHeaderWords = ["article-header", "entry-header", "post-header", "page-header", "story-header", "article__header", "entry-meta", "post-meta", "article-meta"]
-    static let ownHeaderBytes = ownHeaderWords.map { Array($0.utf8) }
-    static let headerWordBytes = ["site", "masthead", "global", "nav", "top"].map { Array($0.utf8) }
-    static let dateWordBytes = dateWords.map { Array($0.utf8) }
-    static let bylineWordBytes = bylineWords.map { Array($0.utf8) }
-    static let updateBytes = Array("update".utf8)
+    /// Words that make a `<header>` the site's.
+    static let headerWords = ["site", "masthead", "global", "nav", "top"]
+    /// The word lists ``ClassFacts`` reads, found in one pass: own header 1, header word 2, date
+    /// word 4, byline word 8, "update" 16.
+    static let wordPhrases = PhraseSet(
+        ownHeaderWords.map { ($0, UInt8(1)) } + headerWords.map { ($0, UInt8(2)) } + dateWords.map { ($0, UInt8(4)) }
+            + bylineWords.map { ($0, UInt8(8)) } + [("update", UInt8(16))])
     /// `word-` and `word_` for every chrome word.
     static let chromePrefixes = chromeWords.flatMap { [$0 + "-", $0 + "_"] }
     /// `-word` and `_word` (which covers `__word`) for every chrome word.
     static let chromeSuffixes = chromeWords.flatMap { ["-" + $0, "_" + $0] }
+    static let chromeWordBytes = chromeWords.map { Array($0.utf8) }
+    static let chromePrefixBytes = chromePrefixes.map { Array($0.utf8) }
+    static let chromeSuffixBytes = chromeSuffixes.map { Array($0.utf8) }
 
     /// The first meta content for any of `keys`, in the keys' order.
     func meta(_ keys: [String]) -> (key: String, value: String)? {

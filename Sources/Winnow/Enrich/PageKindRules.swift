@@ -60,13 +60,39 @@ enum PageKindRules {
         var posts = 0, prices = 0
         for index in evidence.page.nodes.indices {
             let node = evidence.page.nodes[index]
-            guard node.kind == .element, let classes = node.className?.lowercased() else { continue }
-            let words = classes.split(separator: " ")
-            if words.contains(where: { ["post", "message", "forum-post", "postbody", "post-body", "messagecontent", "reply", "topic-post"].contains(String($0)) }) { posts += 1 }
-            if words.contains(where: { $0 == "price" || $0.hasSuffix("-price") || $0.hasPrefix("price-") }) { prices += 1 }
+            guard node.kind == .element, let className = node.className else { continue }
+            let says = classSays(className)
+            if says.post { posts += 1 }
+            if says.price { prices += 1 }
         }
         if posts >= 4 { return "forum" }
         if prices >= 8 { return "collection" }
         return nil
     }
+
+    /// Whether a class attribute names a forum post, and a price.
+    static func classSays(_ className: String) -> (post: Bool, price: Bool) {
+        let ascii = className.utf8.withContiguousStorageIfAvailable { bytes -> (post: Bool, price: Bool)? in
+            guard !bytes.contains(where: { $0 >= 0x80 }) else { return nil }  // ASCII: the same test on bytes
+            func same(_ word: Slice<UnsafeBufferPointer<UInt8>>, _ lower: [UInt8]) -> Bool {
+                word.count == lower.count && zip(word, lower).allSatisfy { ByteSearch.lower($0) == $1 }
+            }
+            var post = false, price = false
+            for word in bytes.split(separator: UInt8(ascii: " ")) {
+                if !post { post = postWordBytes.contains { same(word, $0) } }
+                if !price {
+                    price = same(word, priceBytes) || (word.count >= 6 && (same(word.prefix(6), pricePrefixBytes) || same(word.suffix(6), priceSuffixBytes)))
+                }
+            }
+            return (post, price)
+        }
+        if let ascii, let says = ascii { return says }
+        let words = className.lowercased().split(separator: " ")
+        return (words.contains { postWords.contains(String($0)) }, words.contains { $0 == "price" || $0.hasSuffix("-price") || $0.hasPrefix("price-") })
+    }
+
+    /// Class names of a forum post.
+    static let postWords = ["post", "message", "forum-post", "postbody", "post-body", "messagecontent", "reply", "topic-post"]
+    static let postWordBytes = postWords.map { Array($0.utf8) }
+    static let priceBytes = Array("price".utf8), pricePrefixBytes = Array("price-".utf8), priceSuffixBytes = Array("-price".utf8)
 }

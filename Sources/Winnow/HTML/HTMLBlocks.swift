@@ -87,11 +87,11 @@ public enum HTMLBlocks {
         /// Creates a builder; `base` is found in the page unless a parent builder passes its own.
         init(page: HTMLDocument, base: URL?? = nil) {
             self.page = page
-            buffer.reserveCapacity(4096)
-            if let base {
+            if let base {  // a table cell's builder: no room reserved, cells are short
                 self.base = base
                 return
             }
+            buffer.reserveCapacity(4096)
             let baseHref = page.firstElement(.base).flatMap { page.nodes[$0].attribute("href") }
             let canonical = page.elements(named: .link).first { page.nodes[$0].attribute("rel")?.lowercased() == "canonical" }
                 .flatMap { page.nodes[$0].attribute("href") }
@@ -100,7 +100,7 @@ public enum HTMLBlocks {
 
         /// Starts a link at the current position, when it has a target worth keeping.
         mutating func openLink(_ node: HTMLNode) {
-            guard let href = node.attribute("href")?.trimmingCharacters(in: .whitespaces), !href.isEmpty,
+            guard let href = node.attribute("href").map({ ByteSearch.trimmed($0) }), !href.isEmpty,
                 !href.hasPrefix("#"), !href.lowercased().hasPrefix("javascript:")
             else {
                 openLinks.append((-1, ""))
@@ -195,6 +195,34 @@ public enum HTMLBlocks {
                 pendingSpace = true
             }
             elementBoundary = false
+            // Runs of bytes between spaces are copied whole.
+            let copied: Void? = text.utf8.withContiguousStorageIfAvailable { bytes in
+                let count = bytes.count
+                func isSpace(_ at: Int) -> Bool {
+                    let byte = bytes[at]
+                    return byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D || byte == 0x0C || (byte == 0xC2 && at + 1 < count && bytes[at + 1] == 0xA0)
+                }
+                var at = 0
+                while at < count {
+                    if isSpace(at) {
+                        pendingSpace = true
+                        at += bytes[at] == 0xC2 ? 2 : 1
+                        continue
+                    }
+                    if pendingSpace {
+                        if let last = buffer.last, last != 0x0A { buffer.append(0x20) }
+                        pendingSpace = false
+                    }
+                    var end = at + 1
+                    while end < count, !isSpace(end) { end += 1 }
+                    buffer.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[at..<end]))
+                    at = end
+                }
+            }
+            if copied != nil {
+                if linkDepth > 0 { linkBytes += buffer.count - start }
+                return
+            }
             var iterator = text.utf8.makeIterator()
             var lead: UInt8? = iterator.next()
             while let byte = lead {
@@ -352,7 +380,8 @@ public enum HTMLBlocks {
                 for cell in page.children(of: row) where page.nodes[cell].tag == .td || page.nodes[cell].tag == .th {
                     var sub = Builder(page: page, base: .some(base))
                     sub.walk(cell)
-                    let text = sub.blocks.map(\.text).joined(separator: " ").replacingOccurrences(of: "\n", with: " ")
+                    var text = sub.blocks.map(\.text).joined(separator: " ")
+                    if text.utf8.contains(0x0A) { text = text.replacingOccurrences(of: "\n", with: " ") }
                     links += sub.blocks.reduce(0) { $0 + $1.linkLength }
                     cells.append(text)
                 }

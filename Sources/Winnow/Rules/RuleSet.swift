@@ -22,6 +22,8 @@ public struct RuleSet: Sendable {
     public var dropBlocks: [NSRegularExpression] = []
     /// All line patterns in one alternation (see ``RulesStage/Options/filter(_:caseInsensitive:)``).
     var lineFilter: NSRegularExpression?
+    /// Text every line a line pattern matches holds one of (see ``RulesStage/Options/requiredLiterals(_:caseInsensitive:)``).
+    var lineLiterals: [[UInt8]]?
     /// Elements to remove.
     public var dropElements: [CSSSelector] = []
     /// Nodes to remove, by XPath.
@@ -43,6 +45,7 @@ public struct RuleSet: Sendable {
         dropLines = values.regexes("drop-lines", caseInsensitive: caseInsensitive)
         dropBlocks = values.regexes("drop-blocks", caseInsensitive: caseInsensitive)
         lineFilter = RulesStage.Options.filter(dropLines, caseInsensitive: caseInsensitive)
+        lineLiterals = RulesStage.Options.requiredLiterals(dropLines, caseInsensitive: caseInsensitive)
         dropElements = values.selectors("drop-elements")
         keepElements = values.selectors("keep-elements")
         selectElements = values.selectors("select-elements")

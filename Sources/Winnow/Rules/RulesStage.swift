@@ -84,6 +84,28 @@ public struct RulesStage: Stage {
             return (all.xpathQueries + sites.flatMap(\.rules.xpathQueries)).filter { seen.insert($0).inserted }
         }
 
+        /// Text one of `patterns` needs to match: each pattern's leading literal (after an optional
+        /// `^`; two characters at least), or nil when a pattern has none, has an alternation or
+        /// inline flags, or matching ignores case.
+        static func requiredLiterals(_ patterns: [NSRegularExpression], caseInsensitive: Bool) -> [[UInt8]]? {
+            guard !caseInsensitive, !patterns.isEmpty else { return nil }
+            var literals: [[UInt8]] = []
+            for pattern in patterns.map(\.pattern) {
+                guard !pattern.contains("|"), !pattern.contains("(?") else { return nil }
+                var literal = ""
+                for character in pattern.drop(while: { $0 == "^" }) {
+                    if "\\^$.|?*+()[]{}".contains(character) {
+                        if "?*{".contains(character), !literal.isEmpty { literal.removeLast() }  // quantified: maybe absent
+                        break
+                    }
+                    literal.append(character)
+                }
+                guard literal.unicodeScalars.count >= 2 else { return nil }
+                literals.append(Array(literal.utf8))
+            }
+            return literals
+        }
+
         /// One regex matching a block whenever one of `patterns` matches one of its lines; nil when
         /// a pattern uses input anchors, lookbehind or back-references, whose meaning changes when
         /// the search runs over the block instead of the line.
@@ -142,6 +164,10 @@ public struct RulesStage: Stage {
                 continue
             }
             if !rules.dropLines.isEmpty {
+                if let literals = rules.lineLiterals, !literals.contains(where: { ByteSearch.contains(block.text, $0) }) {
+                    if !block.text.allSatisfy(\.isWhitespace) { kept.append(block) }  // no line can match
+                    continue
+                }
                 if let filter = rules.lineFilter, !block.text.isEmpty,
                     filter.firstMatch(in: block.text, options: [], range: NSRange(block.text.startIndex..., in: block.text)) == nil {
                     if !block.text.allSatisfy(\.isWhitespace) { kept.append(block) }

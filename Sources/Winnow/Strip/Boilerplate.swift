@@ -95,11 +95,40 @@ enum Boilerplate {
             if index + 9 < bytes.count, isDigit(bytes[index]), isDigit(bytes[index + 3]), bytes[index + 4] == UInt8(ascii: "-"), bytes[index + 7] == UInt8(ascii: "-") { hasISODate = true }
             index += 1
         }
+        // Every month name begins with one of these three letters, and lowercasing makes no
+        // ASCII letter of them out of any other character: without one, no word is a month.
+        if !hasClock, !hasISODate, !monthStems.contains(where: { stem in
+            bytes.indices.dropLast(2).contains { bytes[$0] | 0x20 == stem.0 && bytes[$0 + 1] | 0x20 == stem.1 && bytes[$0 + 2] | 0x20 == stem.2 }
+        }) { return false }
+        if !bytes.contains(where: { $0 >= 0x80 }) {  // ASCII: letters and digits are the bytes' own
+            let isAlphanumeric: (UInt8) -> Bool = { ($0 | 0x20 >= 0x61 && $0 | 0x20 <= 0x7A) || ($0 >= 0x30 && $0 <= 0x39) }
+            var count = 0, hasMonth = false, hasNumber = false
+            var start = 0
+            while start < bytes.count {
+                guard isAlphanumeric(bytes[start]) else { start += 1; continue }
+                var end = start + 1
+                while end < bytes.count, isAlphanumeric(bytes[end]) { end += 1 }
+                count += 1
+                guard count <= 10 else { return false }
+                if bytes[start] <= 0x39 { hasNumber = true }
+                if !hasMonth, end - start >= 3, end - start <= 9 {
+                    hasMonth = months.contains(String(decoding: bytes[start..<end].map { $0 | 0x20 }, as: UTF8.self))
+                }
+                start = end
+            }
+            return (hasMonth && hasNumber) || hasClock || hasISODate
+        }
         let words = text.lowercased().split { !$0.isLetter && !$0.isNumber }
         guard words.count <= 10 else { return false }
         let hasMonth = words.contains { months.contains(String($0)) }
         let hasNumber = words.contains { $0.first?.isNumber ?? false }
         return (hasMonth && hasNumber) || hasClock || hasISODate
+    }
+
+    /// The first three letters of every name in ``months``.
+    static let monthStems: [(UInt8, UInt8, UInt8)] = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"].map {
+        let bytes = Array($0.utf8)
+        return (bytes[0], bytes[1], bytes[2])
     }
 
     /// The reason a short line is furniture, or nil.

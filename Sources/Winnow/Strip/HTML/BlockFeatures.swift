@@ -27,6 +27,26 @@ struct BlockFeatures {
         ["review", "rating"], ["comment"], ["desc", "detail", "spec", "info", "summary"], ["title", "name", "heading"],
     ].map { $0.map { Array($0.utf8) } }
 
+    /// The class groups an element's class and id name, a bit each.
+    static func groups(of element: HTMLNode) -> UInt16 {
+        var names = ""
+        if let value = element.attribute("class") { names += value }
+        if let value = element.attribute("id") { names += " " + value }
+        return groups(ofNames: names)
+    }
+
+    /// The class groups a class-and-id string names, a bit each (ASCII case ignored).
+    static func groups(ofNames names: String) -> UInt16 {
+        var groups: UInt16 = 0
+        groupPhrases.forEachMatch(in: names) { groups |= $0 }
+        return groups
+    }
+
+    /// ``classGroups`` in one set: each needle with its group's bit.
+    static let groupPhrases = PhraseSet(classGroups.enumerated().flatMap { group, needles in
+        needles.map { (String(decoding: $0, as: UTF8.self), UInt16(1) << group) }
+    })
+
     /// One row per block.
     var rows: [[Double]]
 
@@ -54,6 +74,28 @@ struct BlockFeatures {
         var depth = [Double](repeating: 0, count: count)
         var siblingBlocks = [Double](repeating: 0, count: count)
         var blocksPerParent: [Int: Int] = [:]
+        // By element: the class groups its class and id name (a bit each; .max: not read yet); for
+        // the path from it to the root, whether an element on it has a positive hint, and its
+        // best-scoring element (the lowest of those with the highest score; -1 none, -2 not read yet).
+        var nodeGroups = [UInt16](repeating: .max, count: page.nodes.count)
+        var chainPositive = [Bool](repeating: false, count: page.nodes.count)
+        var chainBest = [Int32](repeating: -2, count: page.nodes.count)
+        var path: [Int] = []
+        func resolveChain(_ node: Int) {
+            path.removeAll(keepingCapacity: true)
+            var current = node
+            while current >= 0, chainBest[current] == -2 {
+                path.append(current)
+                current = Int(page.nodes[current].parent)
+            }
+            for element in path.reversed() {
+                let parent = Int(page.nodes[element].parent)
+                let above = parent >= 0 ? Int(chainBest[parent]) : -1
+                let score = analysis.score[element]
+                chainPositive[element] = (parent >= 0 && chainPositive[parent]) || (analysis.hints[element]?.positive ?? false)
+                chainBest[element] = Int32(above >= 0 ? (score >= analysis.score[above] ? element : above) : (score > -Double.infinity ? element : -1))
+            }
+        }
         // Past the document's time limit, the ancestor walks stop (the runner fails the document).
         var late = false
         for (index, block) in blocks.enumerated() {
@@ -86,32 +128,28 @@ struct BlockFeatures {
             signatureCounts[id] += 1
             signatureLengths[id] += analysis.lengths[index]
             if keep[index] { signatureKept[id] += analysis.lengths[index] }
-            // Ancestors: positive hints, class groups (six levels), the best-scoring one.
+            // Ancestors: class groups (six levels), positive hints and the best-scoring one (the
+            // lowest of the highest score), each element's read once per page.
             var current = Int32(owner)
             var level = 0
-            var best = -Double.infinity
-            while current >= 0 {
+            var groups: UInt16 = 0
+            while current >= 0, level < 6 {
                 let element = Int(current)
                 let ancestor = page.nodes[element]
-                if level < 6, !ancestor.attributes.isEmpty {
-                    var names = ""
-                    if let value = ancestor.attribute("class") { names += value }
-                    if let value = ancestor.attribute("id") { names += " " + value }
-                    if !names.isEmpty {
-                        let lower = ByteSearch.asciiLowercased(names)
-                        for (group, needles) in Self.classGroups.enumerated() where classFlags[index][group] == 0 {
-                            if needles.contains(where: { ByteSearch.contains(lower, $0) }) { classFlags[index][group] = 1 }
-                        }
-                    }
-                }
-                if analysis.hints[element]?.positive ?? false { positive[index] = 1 }
-                if analysis.score[element] > best {
-                    best = analysis.score[element]
-                    bestScoreShare[index] = best / total
-                    bestTextShare[index] = Double(analysis.textLength[element]) / total
+                if !ancestor.attributes.isEmpty {
+                    if nodeGroups[element] == .max { nodeGroups[element] = Self.groups(of: ancestor) }
+                    groups |= nodeGroups[element]
                 }
                 level += 1
                 current = ancestor.parent
+            }
+            for group in Self.classGroups.indices where groups & (1 << group) != 0 { classFlags[index][group] = 1 }
+            resolveChain(owner)
+            if chainPositive[owner] { positive[index] = 1 }
+            let best = Int(chainBest[owner])
+            if best >= 0 {
+                bestScoreShare[index] = analysis.score[best] / total
+                bestTextShare[index] = Double(analysis.textLength[best]) / total
             }
         }
         for (index, block) in blocks.enumerated() {
@@ -141,7 +179,7 @@ struct BlockFeatures {
             let last = text.unicodeScalars.last
             let endsWithMark = last.map { ".!?:;。！？\"'”)".unicodeScalars.contains($0) } ?? false
             let signature = signatures[index]
-            let phrase = length < 120 && Boilerplate.phraseReason(text) != nil
+            let phrase = length < 120 && analysis.shortPhrases[index] != nil
             let dateline = length < 90 && Boilerplate.isDateline(text)
             var row: [Double] = [
                 verdict.probability, keep[index] ? 1 : 0, inside ? 1 : 0, furnitureLevel, furnitureCounts, verdict.inComments ? 1 : 0,

@@ -3,6 +3,13 @@ enum BlockScore {
     /// A probability-like score in 0...1: long prose with few links scores high; short, link-heavy
     /// or furniture-phrased text scores low.
     static func probability(_ block: Block) -> Double {
+        let length = block.text.utf8.count
+        return probability(block, shortPhrase: length > 0 && length < 120 ? Boilerplate.phraseReason(block.text) : nil)
+    }
+
+    /// ``probability(_:)`` with the block's furniture phrase (``Boilerplate/phraseReason(_:)``,
+    /// read when the block is under 120 bytes) already read.
+    static func probability(_ block: Block, shortPhrase: String?) -> Double {
         let text = block.text
         let length = text.utf8.count
         guard length > 0 else { return 0 }
@@ -33,7 +40,7 @@ enum BlockScore {
             let penalty = length > 150 ? 0.6 : words >= 5 ? 0.45 : 0.9
             score *= 1 - (linkDensity - 0.2) * penalty
         }
-        if length < 120, Boilerplate.phraseReason(text) != nil {
+        if length < 120, shortPhrase != nil {
             score = min(score, 0.05)
         } else if Boilerplate.isCredit(text) || Boilerplate.isCookieNotice(text) {
             score = min(score, 0.1)

@@ -155,6 +155,10 @@ enum ElementHints {
         "rss": "share", "foot": "footer", "crumbs": "navigation",
     ]
 
+    /// The longest key of ``negativeTokens`` and of ``negativeParts``, in bytes.
+    static let longestToken = negativeTokens.keys.map(\.utf8.count).max() ?? 0
+    static let longestPart = negativeParts.keys.map(\.utf8.count).max() ?? 0
+
     /// Reasons that class names give reliably: their regions go whatever their text.
     static let reliableReasons: Set<String> = [
         "navigation", "cookie-notice", "share", "newsletter", "ad", "dialog", "pager", "comments", "recommended", "related-links",
@@ -177,8 +181,9 @@ enum ElementHints {
             return reason
         }
         for token in names.split(whereSeparator: { $0 == 0x20 || $0 == 0x5F || $0 == 0x09 || $0 == 0x0A }) {
-            if let reason = negativeTokens[String(decoding: token, as: UTF8.self)] { return reason }
-            for part in token.split(separator: 0x2D) {
+            // (Longer tokens and parts than the tables' are in neither: the keys are plain ASCII.)
+            if token.count <= longestToken, let reason = negativeTokens[String(decoding: token, as: UTF8.self)] { return reason }
+            for part in token.split(separator: 0x2D) where part.count <= longestPart {
                 if let reason = negativeParts[String(decoding: part, as: UTF8.self)] { return reason }
             }
         }

@@ -101,9 +101,12 @@ struct HTMLStripper {
             if keep[index] {
                 kept.append(block)
             } else {
-                var detail = String(format: "p=%.2f", analysis.verdicts[index].probability)
-                if document.trace.keepText, let furniture = analysis.verdicts[index].furniture {
-                    detail += " \(furniture.reason) from \(analysis.describe(furniture.element, depth: 2))"
+                var detail: String?  // a removal's detail is kept with its text only
+                if document.trace.keepText {
+                    detail = String(format: "p=%.2f", analysis.verdicts[index].probability)
+                    if let furniture = analysis.verdicts[index].furniture {
+                        detail? += " \(furniture.reason) from \(analysis.describe(furniture.element, depth: 2))"
+                    }
                 }
                 document.trace.record(stage: StripStage.name, reason: reasons[index], detail: detail, text: block.text, kind: block.kind, position: block.origin)
             }
@@ -130,7 +133,7 @@ struct HTMLStripper {
                 phrases[index] = furniture.reason
             } else if analysis.verdicts[index].probability <= 0.02, block.kind != .code, BlockScore.looksLikeMarkup(block.text) {
                 decided[index] = false
-            } else if analysis.lengths[index] < 120, let reason = Boilerplate.phraseReason(block.text) {
+            } else if analysis.lengths[index] < 120, let reason = analysis.shortPhrases[index] {
                 decided[index] = false
                 phrases[index] = reason
             } else {

@@ -14,6 +14,8 @@ struct PageAnalysis {
     var totalLength = 0
     /// Characters of each block.
     var lengths: [Int] = []
+    /// Each block's furniture phrase (``Boilerplate/phraseReason(_:)``) when it is under 120 bytes.
+    var shortPhrases: [String?] = []
     /// Each element's hint, read when a block's ancestor walk passed it.
     var hints: [ElementHint?]
 
@@ -25,6 +27,7 @@ struct PageAnalysis {
         hints = [ElementHint?](repeating: nil, count: page.nodes.count)
         var nameCache = ElementHints.NameCache()
         lengths = blocks.map { $0.text.utf8.count }
+        shortPhrases = blocks.indices.map { lengths[$0] < 120 ? Boilerplate.phraseReason(blocks[$0].text) : nil }
         totalLength = lengths.reduce(0, +)
         // Past the document's time limit, the ancestor walks stop (the runner fails the document).
         var late = false
@@ -39,7 +42,7 @@ struct PageAnalysis {
         }
         verdicts.reserveCapacity(blocks.count)
         for (index, block) in blocks.enumerated() {
-            var verdict = HTMLStripper.Verdict(probability: BlockScore.probability(block), furniture: nil)
+            var verdict = HTMLStripper.Verdict(probability: BlockScore.probability(block, shortPhrase: shortPhrases[index]), furniture: nil)
             if index & 255 == 255, !late { late = ProcessingDeadline.hasPassed }
             if !late, let owner = block.node {
                 var current = Int32(owner)
