@@ -86,6 +86,20 @@ struct EnrichDateTests {
             <h1>Headline</h1><div class="single-post-sidebar"><div class="single-post-meta"><h4>Published</h4><div class="single-post-date">July 8, 2025</div></div></div>
             """))
         #expect(sidebar.published?.value.iso == "2025-07-08")
+        let aside = try Support.enrich(html: Support.page(body: """
+            <aside><time datetime="2021-06-06">June 6, 2021</time></aside><h1>Headline</h1>
+            """))
+        #expect(aside.published?.value.iso == "2021-06-06")
+        let after = try Support.enrich(html: """
+            <html><head><title>Engagement rings guide</title></head><body><main><h1>Engagement rings guide</h1>\(paragraphs)</main>
+            <div class="related"><span class="post-date">March 2, 2025</span></div>
+            <div class="column"><span class="fusion-tb-published-date">Published On: 15 August 2025</span></div></body></html>
+            """)
+        #expect(after.published?.value.iso == "2025-08-15")
+        let both = try Support.enrich(html: Support.page(body: """
+            <h1>Headline</h1>\(paragraphs)<p>SeglerBlog am <time class="date updated published" datetime="2020-02-23T10:07:02+01:00">23. Februar 2020</time> in Allgemein</p>
+            """))
+        #expect(both.published?.value.iso.hasPrefix("2020-02-23") == true)
         let menu = try Support.enrich(html: Support.page(body: """
             <h1>Headline</h1><nav><p>Published</p><p>July 8, 2025</p></nav>
             """))

@@ -148,10 +148,18 @@ enum DateFinder {
         let lastKept = evidence.kept.max() ?? Int.max
         let headline = headlineNode(evidence)
         var tried = 0
-        for node in evidence.dateElements where node <= lastKept {
+        for node in evidence.dateElements {
             let element = evidence.page.nodes[node]
             let classID = ((element.className ?? "") + " " + (element.id ?? "") + " " + (element.attribute("itemprop") ?? "")).lowercased()
-            if classID.contains("update") || classID.contains("modif") || classID.contains("comment") || classID.contains("event") { continue }
+            // After the main text only a date that says it is the publication's ("Published On: 15
+            // August 2025", class `published-date`): others there are comments' or related posts'.
+            if node > lastKept {
+                let lead = (leadingText(of: node, in: evidence.page) ?? "").lowercased()
+                guard classID.contains("publish") || lead.hasPrefix("published") || lead.hasPrefix("veröffentlicht") else { continue }
+            }
+            // `<time class="date updated published">` (WordPress themes) is the publication date.
+            if (classID.contains("update") || classID.contains("modif")) && !classID.contains("publish") { continue }
+            if classID.contains("comment") || classID.contains("event") { continue }
             if evidence.inChrome(node, headline: headline) { continue }
             let text = evidence.page.textContent(of: node)
             guard text.count <= 80 || element.attribute("datetime") != nil else { continue }

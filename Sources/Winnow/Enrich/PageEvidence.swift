@@ -221,6 +221,8 @@ struct PageEvidence {
             let element = page.nodes[ancestor]
             if Self.isChrome(element, classID: Self.classID(element), inArticle: inArticle), !holdsMainContent(ancestor) {
                 if let headline, element.tag != .nav, element.tag != .footer, element.tag != .aside, page.subtree(of: ancestor).contains(headline) { continue }
+                // An <aside> inside the <article> holds the post's own facts (its date, its author).
+                if headline != nil, element.tag == .aside, page.ancestors(of: ancestor).contains(where: { page.nodes[$0].tag == .article }) { continue }
                 return true
             }
         }
