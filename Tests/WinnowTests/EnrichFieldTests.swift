@@ -145,6 +145,8 @@ struct EnrichFieldTests {
         // Photo credits, captions standing for no one, glued labels, reviewers, handles, roles.
         #expect(AuthorNames.names(in: "Foto: Ingo Schneider", siteName: nil).isEmpty)
         #expect(AuthorNames.names(in: "Veröffentlicht am", siteName: nil).isEmpty)
+        #expect(AuthorNames.names(in: "Last Updated: January 7, 2025", siteName: nil).isEmpty)
+        #expect(AuthorNames.names(in: "Published by Jane Doe", siteName: nil) == ["Jane Doe"])
         #expect(AuthorNames.names(in: "Zeige alle Beiträge von Petra Ruland", siteName: nil) == ["Petra Ruland"])
         #expect(AuthorNames.names(in: "AuthorAndreas Kalt", siteName: nil) == ["Andreas Kalt"])
         #expect(AuthorNames.names(in: "Post author By Helge Fahrnberger", siteName: nil) == ["Helge Fahrnberger"])

@@ -48,8 +48,10 @@ enum AuthorNames {
     static func names(in raw: String, siteName: String?, structured: Bool = false) -> [String] {
         var text = Enrichment.clean(raw)
         guard !text.isEmpty, text.count <= 300, !text.contains("://"), !text.contains("@") || text.contains(" ") else { return [] }
-        // A photo credit is no byline ("Foto: Ingo Schneider", "© Jane Doe").
+        // A photo credit is no byline ("Foto: Ingo Schneider", "© Jane Doe"), nor a date line
+        // ("Last updated: January 7, 2025").
         let opening = text.lowercased()
+        if ["last updated", "last modified", "updated:", "updated on", "published on", "published:", "posted on", "veröffentlicht am", "aktualisiert"].contains(where: { opening.hasPrefix($0) }) { return [] }
         if ["foto:", "fotos:", "photo:", "photos:", "bild:", "bilder:", "image:", "credit:", "quelle:"].contains(where: { opening.hasPrefix($0) }) { return [] }
         if text.hasPrefix("©") { text = String(text.dropFirst()).trimmingCharacters(in: .whitespaces) }
         text = removeLabel(text)
