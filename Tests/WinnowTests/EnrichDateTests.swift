@@ -61,6 +61,71 @@ struct EnrichDateTests {
         #expect(byline.published?.value.iso == "2024-03-27")
     }
 
+    /// A date that opens its element ("Dec. 19, 2025 · Jane Doe on behalf of the docs team");
+    /// a header-like block that holds the headline is the article's own; a date labelled
+    /// "Published" counts in a side column of the post.
+    @Test func datesAroundTheHeadline() throws {
+        let paragraphs = """
+            <p>The river authority said on Tuesday that water levels had fallen to their lowest point in a decade, after a dry winter and an early spring.</p>
+            <p>Farmers along the lower valley have been asked to reduce irrigation by a fifth until the autumn rains return, the authority added in its statement.</p>
+            """
+        let leading = try Support.enrich(html: """
+            <html><head><title>What people love about rivers</title></head><body><nav><a href="/">Home</a></nav>
+            <section><header><h2>What people love about rivers</h2></header>
+            <div class="publish-date-author">Dec. 19, 2025 &middot; Niko Matsakis on behalf of <a href="/teams/vision">the Vision Doc group</a></div>
+            <div class="post">\(paragraphs)</div></section></body></html>
+            """)
+        #expect(leading.published?.value.iso == "2025-12-19")
+        let hero = try Support.enrich(html: """
+            <html><head><title>Project pricing guide 2026</title></head><body><nav><a href="/">Home</a></nav>
+            <div class="row"><div class="col-12 hero-header-col"><h1>Project pricing guide 2026</h1><p>Dec 26, 2025</p></div></div>
+            <div class="content">\(paragraphs)</div></body></html>
+            """)
+        #expect(hero.published?.value.iso == "2025-12-26")
+        let sidebar = try Support.enrich(html: Support.page(body: """
+            <h1>Headline</h1><div class="single-post-sidebar"><div class="single-post-meta"><h4>Published</h4><div class="single-post-date">July 8, 2025</div></div></div>
+            """))
+        #expect(sidebar.published?.value.iso == "2025-07-08")
+        let aside = try Support.enrich(html: Support.page(body: """
+            <aside><time datetime="2021-06-06">June 6, 2021</time></aside><h1>Headline</h1>
+            """))
+        #expect(aside.published?.value.iso == "2021-06-06")
+        let after = try Support.enrich(html: """
+            <html><head><title>Engagement rings guide</title></head><body><main><h1>Engagement rings guide</h1>\(paragraphs)</main>
+            <div class="related"><span class="post-date">March 2, 2025</span></div>
+            <div class="column"><span class="fusion-tb-published-date">Published On: 15 August 2025</span></div></body></html>
+            """)
+        #expect(after.published?.value.iso == "2025-08-15")
+        let both = try Support.enrich(html: Support.page(body: """
+            <h1>Headline</h1>\(paragraphs)<p>SeglerBlog am <time class="date updated published" datetime="2020-02-23T10:07:02+01:00">23. Februar 2020</time> in Allgemein</p>
+            """))
+        #expect(both.published?.value.iso.hasPrefix("2020-02-23") == true)
+        let menu = try Support.enrich(html: Support.page(body: """
+            <h1>Headline</h1><nav><p>Published</p><p>July 8, 2025</p></nav>
+            """))
+        #expect(menu.published == nil)
+    }
+
+    /// A structured time in UTC that falls on the day after the one the page shows: the page's day.
+    @Test func utcTimeAndTheShownDay() throws {
+        let shifted = try Support.enrich(html: Support.page(head: #"<meta property="article:published_time" content="2020-02-25T02:25:54+00:00">"#,
+                                                            body: #"<h1>Headline</h1><p class="byline">February 24, 2020 | 9:25pm</p>"#))
+        #expect(shifted.published?.value.iso.hasPrefix("2020-02-24") == true)
+        let apart = try Support.enrich(html: Support.page(head: #"<meta property="article:published_time" content="2020-02-25T02:25:54+00:00">"#,
+                                                          body: #"<h1>Headline</h1><p class="byline">February 20, 2020</p>"#))
+        #expect(apart.published?.value.iso == "2020-02-25T02:25:54+00:00")
+        let local = try Support.enrich(html: Support.page(head: #"<meta property="article:published_time" content="2020-02-25T02:25:54-05:00">"#,
+                                                          body: #"<h1>Headline</h1><p class="byline">February 24, 2020</p>"#))
+        #expect(local.published?.value.iso == "2020-02-25T02:25:54-05:00")
+    }
+
+    /// `<meta>` names some sites use for their dates.
+    @Test func moreMetaNames() throws {
+        let metadata = try Support.enrich(html: Support.page(head: #"<meta name="modified-date" content="2024-07-30"><meta name="published-date" content="2021-02-16">"#, body: "<h1>Headline</h1>"))
+        #expect(metadata.published == .init(.init(iso: "2021-02-16", granularity: .day), source: .meta))
+        #expect(metadata.modified == .init(.init(iso: "2024-07-30", granularity: .day), source: .meta))
+    }
+
     /// Named zones (IST, CET) and numeric offsets survive into the ISO text.
     @Test func zones() throws {
         let ist = try Support.enrich(html: Support.page(body: "<h1>Headline</h1><p class=\"dateline\">February 26, 2022 15:37 IST</p>"))

@@ -49,6 +49,37 @@ struct EnrichFieldTests {
     }
 
     /// `<title>` suffixes: the site name when known, else a short last part.
+    /// A kicker in the same <h1> before the headline is left out when the stated title is the
+    /// headline alone; an <h1> that is the site's name (the <title>'s site part, a bare domain)
+    /// is no headline.
+    @Test func kickerAndSiteHeadings() throws {
+        let kicker = try Support.enrich(html: Support.page(head: #"<title>Bohren, bis es heiß wird | Example News</title><meta property="og:title" content="Bohren, bis es heiß wird">"#,
+                                                           body: #"<h1><span class="kicker">Klimaschutz:</span> <span>Bohren, bis es heiß wird</span></h1>"#))
+        #expect(kicker.title == .init("Bohren, bis es heiß wird", source: .openGraph))
+        let article = try Support.enrich(html: Support.page(head: #"<meta property="og:title" content="Best Home Security Cameras of 2026">"#, body: "<h1>The Best Home Security Cameras of 2026</h1>"))
+        #expect(article.title == .init("The Best Home Security Cameras of 2026", source: .dom))
+        let product = try Support.enrich(html: Support.page(head: #"<title>Beard Oil | The Best Beard Oil on Earth – Beardbrand</title><meta property="og:site_name" content="Beardbrand">"#, body: "<h1>Beard Oil</h1>"))
+        #expect(product.title == .init("Beard Oil", source: .dom))
+        let forum = try Support.enrich(html: """
+            <html><head><title>SMF vs MyBB? What are the differences? - MyBB</title></head><body>
+            <div class="logo"><h1>MyBB</h1></div><div class="thread"><h2>SMF vs MyBB? What are the differences?</h2>
+            <p>The river authority said on Tuesday that water levels had fallen to their lowest point in a decade, after a dry winter and an early spring.</p>
+            <p>Farmers along the lower valley have been asked to reduce irrigation by a fifth until the autumn rains return, the authority added in its statement.</p></div></body></html>
+            """)
+        #expect(forum.title == .init("SMF vs MyBB? What are the differences?", source: .dom))
+        #expect(TitleFinder.looksLikeDomain("Bogleheads.org"))
+        #expect(!TitleFinder.looksLikeDomain("Node.js"))
+        #expect(!TitleFinder.looksLikeDomain("Version 2.0"))
+    }
+
+    /// Inside <main> or <article>, a block named "...header" is the content's own header.
+    @Test func headerBlockInsideMain() throws {
+        let metadata = try Support.enrich(html: Support.page(head: #"<meta property="og:title" content="Using the Fetch API - Web APIs | MDN"><meta property="og:site_name" content="MDN Web Docs">"#,
+                                                             body: #"<div class="layout__header reference-layout__header"><h1>Using the Fetch API</h1><p class="date">March 3, 2025</p></div>"#))
+        #expect(metadata.title == .init("Using the Fetch API", source: .dom))
+        #expect(metadata.published?.value.iso == "2025-03-03")
+    }
+
     @Test func siteSuffix() {
         #expect(TitleFinder.withoutSiteName("A headline | Example News", siteName: "Example News") == "A headline")
         #expect(TitleFinder.withoutSiteName("Example News - A longer headline here", siteName: "Example News") == "A longer headline here")
@@ -76,6 +107,29 @@ struct EnrichFieldTests {
         #expect(site.authors == nil)
     }
 
+    /// The Twitter card's "Written by" label and data pair names the author; other pairs do not.
+    @Test func authorFromTwitterCardLabel() throws {
+        let card = try Support.enrich(html: Support.page(head: #"<meta name="twitter:label1" content="Written by"><meta name="twitter:data1" content="Tyler Brown"><meta name="twitter:label2" content="Est. reading time"><meta name="twitter:data2" content="4 minutes">"#, body: "<h1>H</h1>"))
+        #expect(card.authors == .init(["Tyler Brown"], source: .meta))
+        let german = try Support.enrich(html: Support.page(head: #"<meta name="twitter:label2" content="Verfasst von"><meta name="twitter:data2" content="Karoline Herr">"#, body: "<h1>H</h1>"))
+        #expect(german.authors == .init(["Karoline Herr"], source: .meta))
+        let reading = try Support.enrich(html: Support.page(head: #"<meta name="twitter:label1" content="Est. reading time"><meta name="twitter:data1" content="4 minutes">"#, body: "<h1>H</h1>"))
+        #expect(reading.authors == nil)
+        let staff = try Support.enrich(html: Support.page(head: #"<meta name="twitter:label1" content="Written by"><meta name="twitter:data1" content="Staff">"#, body: "<h1>H</h1>"))
+        #expect(staff.authors == nil)
+    }
+
+    /// A forum thread's first poster, named by the `username` elements of its posts.
+    @Test func forumPoster() throws {
+        let thread = try Support.enrich(html: Support.page(body: """
+            <h1>Tubeless setup keeps leaking</h1><div class="post"><p class="author">by <a class="username">paulb203</a> » Tue Mar 4, 2025</p><p>My rear tyre loses air overnight, any ideas?</p></div>
+            <div class="post"><p class="author">by <a class="username-coloured">ridwan123</a> » Tue Mar 4, 2025</p><p>Try more sealant.</p></div>
+            """))
+        #expect(thread.authors == .init(["paulb203"], source: .dom))
+        let single = try Support.enrich(html: Support.page(body: #"<h1>Headline</h1><p><a class="username">paulb203</a></p>"#))
+        #expect(single.authors == nil)
+    }
+
     /// Bylines as written: credentials and roles stay with the name, people are split.
     @Test func authorNames() {
         #expect(AuthorNames.names(in: "Dylan Bailey, MS, RD, FAND", siteName: nil) == ["Dylan Bailey, MS, RD, FAND"])
@@ -88,6 +142,24 @@ struct EnrichFieldTests {
         #expect(AuthorNames.names(in: "the quick brown fox jumps over", siteName: nil).isEmpty)
         #expect(AuthorNames.names(in: "Von: Götz Warnke", siteName: nil) == ["Götz Warnke"])
         #expect(AuthorNames.names(in: "Written By: Cazzy Magennis Last updated: May 2, 2025", siteName: nil) == ["Cazzy Magennis"])
+        // Photo credits, captions standing for no one, glued labels, reviewers, handles, roles.
+        #expect(AuthorNames.names(in: "Foto: Ingo Schneider", siteName: nil).isEmpty)
+        #expect(AuthorNames.names(in: "Veröffentlicht am", siteName: nil).isEmpty)
+        #expect(AuthorNames.names(in: "Last Updated: January 7, 2025", siteName: nil).isEmpty)
+        #expect(AuthorNames.names(in: "Published by Jane Doe", siteName: nil) == ["Jane Doe"])
+        #expect(AuthorNames.names(in: "Zeige alle Beiträge von Petra Ruland", siteName: nil) == ["Petra Ruland"])
+        #expect(AuthorNames.names(in: "AuthorAndreas Kalt", siteName: nil) == ["Andreas Kalt"])
+        #expect(AuthorNames.names(in: "Post author By Helge Fahrnberger", siteName: nil) == ["Helge Fahrnberger"])
+        #expect(AuthorNames.names(in: "Shelby Loos, DVM. Reviewed by Molly Price, DVM", siteName: nil) == ["Shelby Loos, DVM"])
+        #expect(AuthorNames.names(in: "Williams Perdomo @wperdomod", siteName: nil) == ["Williams Perdomo"])
+        #expect(AuthorNames.names(in: "Harry Rabinowitz Tech Reporter", siteName: nil) == ["Harry Rabinowitz"])
+        #expect(AuthorNames.names(in: "Christoph Hein Chefredakteur", siteName: nil) == ["Christoph Hein"])
+        #expect(AuthorNames.names(in: "© Kathrin Führes", siteName: nil) == ["Kathrin Führes"])
+        #expect(AuthorNames.names(in: "Jean-Luc Aufranc (CNXSoft)", siteName: nil) == ["Jean-Luc Aufranc (CNXSoft)"])
+        #expect(AuthorNames.names(in: "Perry Bacon Jr.", siteName: nil) == ["Perry Bacon Jr."])
+        #expect(AuthorNames.names(in: "Kaufman, Jeff T.", siteName: nil, structured: true) == ["Kaufman, Jeff T."])
+        #expect(AuthorNames.names(in: "Recipe by PJ Hamel", siteName: nil) == ["PJ Hamel"])
+        #expect(AuthorNames.names(in: "Outer Armatonisdaristan »", siteName: nil) == ["Outer Armatonisdaristan"])
         // A name field may hold a name in lowercase; running text may not, nor a mixed phrase.
         #expect(AuthorNames.names(in: "kirstin boatto", siteName: nil, structured: true) == ["kirstin boatto"])
         #expect(AuthorNames.names(in: "kirstin boatto", siteName: nil).isEmpty)

@@ -44,6 +44,30 @@ struct EnrichJSONLDTests {
         #expect(metadata.description == .init("The monsoon reached Kerala a week early.", source: .jsonLD))
     }
 
+    /// A person who is both the author and the publisher of their blog is still the author; an
+    /// organization named as both is not.
+    @Test func personWhoIsAlsoThePublisher() throws {
+        let person = try enrich("""
+            {"@context":"https://schema.org","@graph":[
+              {"@type":"WebSite","@id":"https://example.org/#website","name":"Budget Travel with Gabby"},
+              {"@type":["Person","Organization"],"@id":"https://example.org/#/person/1","name":"Gabby Boucher"},
+              {"@type":"BlogPosting","headline":"Travel insurance for budget travellers","author":{"name":"Gabby Boucher","@id":"https://example.org/#/person/1"},
+               "publisher":{"@id":"https://example.org/#/person/1"}}]}
+            """)
+        #expect(person.authors == .init(["Gabby Boucher"], source: .jsonLD))
+        let organization = try enrich("""
+            {"@context":"https://schema.org","@graph":[
+              {"@type":"Organization","@id":"https://example.org/#org","name":"Harbour Freight Lines"},
+              {"@type":"BlogPosting","headline":"Shipping rates rise","author":{"@id":"https://example.org/#org"},"publisher":{"@id":"https://example.org/#org"}}]}
+            """)
+        #expect(organization.authors == nil)
+        let site = try Support.enrich(html: Support.page(head: """
+            <meta property="og:site_name" content="autozeitung.de"><script type="application/ld+json">
+            {"@type":"NewsArticle","headline":"H","author":{"@type":"Person","name":"von AUTO ZEITUNG"},"publisher":{"@type":"Organization","name":"Autozeitung"}}</script>
+            """, body: "<p>Intro.</p>"))
+        #expect(site.authors == nil)
+    }
+
     /// Nested objects are gathered in the order of their keys, not in the dictionary's own order,
     /// which Swift seeds differently in every process (the main object, and so the dates, once
     /// changed from run to run on pages with several candidates).

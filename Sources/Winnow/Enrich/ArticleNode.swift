@@ -68,6 +68,12 @@ struct ArticleNode {
     /// The objects of type `types` anywhere in the page's JSON-LD.
     func nodes(ofType types: Set<String>) -> [JSONLD.Node] { jsonLD.nodes.filter { $0.isA(types) } }
 
+    /// Whether a value is (or refers to) an object typed `Person`.
+    func isPerson(_ value: Any) -> Bool {
+        guard let object = jsonLD.resolve(value) else { return false }
+        return JSONLD.strings(object["@type"]).map(JSONLD.localName).contains("Person")
+    }
+
     /// The name of a value that is a name string, or an object (or reference to one) with a `name`.
     func name(of value: Any) -> (name: String, isOrganization: Bool)? {
         if let text = value as? String {

@@ -17,9 +17,12 @@ enum AuthorFinder {
             var names: [String] = []
             for item in JSONLD.list(value) {
                 guard let found = article.name(of: item) else { continue }
-                names += AuthorNames.names(in: found.name, siteName: siteName, structured: true)
+                // A person who publishes their own blog is its publisher too: still the author,
+                // unless the name is the site's ("Auto Zeitung" on autozeitung.de).
+                let stated = AuthorNames.names(in: found.name, siteName: siteName, structured: true)
+                    .filter { name in siteName.map { Enrichment.key($0.withoutDomainSuffix) != Enrichment.key(name) } ?? true }
+                names += article.isPerson(item) ? stated : clean(stated)
             }
-            names = clean(names)
             if !names.isEmpty { return .init(unique(names), source: .jsonLD) }
         }
         for key in ["author", "article:author", "dc.creator", "dc.creator.name", "dcterms.creator", "citation_author", "parsely-author", "sailthru.author", "byl", "twitter:creator:name", "og:article:author"] {
@@ -27,6 +30,7 @@ enum AuthorFinder {
             let names = clean(values.flatMap { AuthorNames.names(in: $0, siteName: siteName, structured: true) })
             if !names.isEmpty { return .init(unique(names), source: key.hasPrefix("article:") || key.hasPrefix("og:") ? .openGraph : .meta) }
         }
+        if let names = labelledAuthor(evidence, siteName: siteName).map(clean), !names.isEmpty { return .init(unique(names), source: .meta) }
         if let nodes = evidence.itemprops["author"] ?? evidence.itemprops["creator"] {
             var names: [String] = []
             // The first author element and its siblings: later ones are often those of comments or replies.
@@ -40,6 +44,49 @@ enum AuthorFinder {
         }
         if let names = byline(evidence, siteName: siteName).map(clean), !names.isEmpty { return .init(unique(names), source: .dom) }
         if let names = headlineByline(evidence, siteName: siteName).map(clean), !names.isEmpty { return .init(unique(names), source: .dom) }
+        if let name = forumPoster(evidence, siteName: siteName) { return .init([name], source: .dom) }
+        return nil
+    }
+
+    /// The user name of a thread's first post, on forum pages that mark each poster's name as
+    /// `username` (phpBB, vBulletin, XenForo): the first of at least two outside the chrome.
+    static func forumPoster(_ evidence: PageEvidence, siteName: String?) -> String? {
+        let page = evidence.page
+        var first: Int? = nil, count = 0
+        for index in page.nodes.indices where page.nodes[index].kind == .element {
+            guard let className = page.nodes[index].className, className.contains("username") else { continue }
+            let tokens = className.lowercased().split(separator: " ")
+            guard tokens.contains(where: { $0 == "username" || $0 == "username-coloured" }) else { continue }
+            if page.ancestors(of: index).contains(where: { [.nav, .header, .footer, .form].contains(page.nodes[$0].tag) }) { continue }
+            if first == nil { first = index }
+            count += 1
+            if count >= 2 { break }
+        }
+        guard let first, count >= 2 else { return nil }
+        let name = Enrichment.clean(page.textContent(of: first))
+        guard (2...40).contains(name.count), !name.contains(":"), !name.contains("://"), name.split(separator: " ").count <= 3,
+              !AuthorNames.placeholders.contains(name.lowercased()),
+              siteName.map({ Enrichment.key($0) != Enrichment.key(name) }) ?? true,
+              name.contains(where: \.isLetter) else { return nil }
+        return name
+    }
+
+    /// Labels of the Twitter card's label/data pairs that name the author ("Written by").
+    static let cardAuthorLabels: Set<String> = [
+        "written by", "author", "authors", "by", "verfasst von", "geschrieben von", "autor", "autorin", "escrito por", "écrit par",
+        "auteur", "scritto da", "autore", "geschreven door", "napisane przez",
+    ]
+
+    /// The author a Twitter card's label and data pair states (`twitter:label1` "Written by",
+    /// `twitter:data1` "Jane Doe"), as publishing software writes for link previews.
+    static func labelledAuthor(_ evidence: PageEvidence, siteName: String?) -> [String]? {
+        for number in 1...4 {
+            guard let label = evidence.meta["twitter:label\(number)"]?.first,
+                  cardAuthorLabels.contains(label.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: " :"))),
+                  let data = evidence.meta["twitter:data\(number)"]?.first else { continue }
+            let names = AuthorNames.names(in: data, siteName: siteName, structured: true)
+            return names.isEmpty ? nil : names
+        }
         return nil
     }
 
@@ -47,6 +94,7 @@ enum AuthorFinder {
     static func byline(_ evidence: PageEvidence, siteName: String?) -> [String]? {
         var tried = 0
         let elements = evidence.bylineElements
+        let headline = DateFinder.headlineNode(evidence)
         for (position, node) in elements.enumerated() {
             let element = evidence.page.nodes[node]
             // The innermost byline element holds the name alone ("By <span class=author>...").
@@ -56,7 +104,7 @@ enum AuthorFinder {
             guard !text.isEmpty, text.count <= 120 else { continue }
             let classID = ((element.className ?? "") + " " + (element.id ?? "")).lowercased()
             if classID.contains("comment") || classID.contains("avatar") || classID.contains("bio") || classID.contains("authors-list") { continue }
-            if evidence.inChrome(node) { continue }
+            if evidence.inChrome(node, headline: headline) { continue }
             tried += 1
             if tried > 6 { break }
             let names = AuthorNames.names(in: text, siteName: siteName)
@@ -83,13 +131,13 @@ enum AuthorFinder {
                let name = nextText(after: holder, in: page), name.count <= 60 {
                 // Only people's names: what follows a caption may be anything.
                 let cleaned = AuthorNames.names(in: name, siteName: siteName)
-                if !cleaned.isEmpty, cleaned.allSatisfy(AuthorNames.isPersonName), !evidence.inChrome(holder) { return cleaned }
+                if !cleaned.isEmpty, cleaned.allSatisfy(AuthorNames.isPersonName), !evidence.inChrome(holder, headline: headline) { return cleaned }
                 continue
             }
             guard text.count <= 100, TextFacts.bylineStarts.contains(firstWordHash(text)) else { continue }
             if case .byline(let names, _)? = TextFacts.fact(in: Substring(text)) {
                 let cleaned = names.flatMap { AuthorNames.names(in: $0, siteName: siteName) }
-                if !cleaned.isEmpty, !evidence.inChrome(holder) { return cleaned }
+                if !cleaned.isEmpty, !evidence.inChrome(holder, headline: headline) { return cleaned }
             }
         }
         return nil
@@ -126,5 +174,13 @@ enum AuthorFinder {
     static func unique(_ names: [String]) -> [String] {
         var seen: Set<String> = []
         return names.filter { seen.insert($0.lowercased()).inserted }
+    }
+}
+
+extension String {
+    /// A site name without a domain ending (`autozeitung.de` → `autozeitung`).
+    var withoutDomainSuffix: String {
+        guard !contains(" "), let dot = lastIndex(of: "."), distance(from: dot, to: endIndex) <= 5 else { return self }
+        return String(self[..<dot])
     }
 }

@@ -7,6 +7,8 @@ enum AuthorNames {
     /// Words that open a byline and are not part of the name.
     static let labels: [String] = [
         "written by", "posted by", "published by", "reported by", "story by", "words by", "text by", "article by", "authored by",
+        "recipe by", "post by", "posted by:", "topic author", "view all posts by", "all posts by", "more posts by", "posts by", "zeige alle beiträge von", "alle beiträge von", "post author by",
+        "post author", "artikel von", "beitrag von", "erstellt von", "verfasst von", "interview:", "text und interview:", "text & interview:",
         "geschrieben von", "publié par", "escrito por", "scritto da", "geschreven door", "autor:", "autorin:", "author:", "authors:",
         "by:", "by", "von", "par", "por", "di", "door", "av", "af", "przez", "autor", "autorin", "author", "auteur", "text:", "texto:",
     ]
@@ -20,6 +22,8 @@ enum AuthorNames {
         "marketing", "marketing team", "press", "press office", "support", "support team", "redacción", "rédaction", "redazione",
         "online-redaktion", "agencies", "agency", "wires", "wire", "by", "the author", "about the author", "posted by", "written by",
         "share", "follow", "more", "view all posts", "all posts", "posted", "cortesía", "courtesy", "photo", "foto", "image",
+        "posted on", "published on", "veröffentlicht", "veröffentlicht am", "publiziert am", "erstellt am", "stand", "datum", "date",
+        "no author", "insights from", "beitragvon", "gesponserte inhalte", "sponsored", "artikel von", "publié le", "publicado",
     ]
 
     /// Trailing role words that follow a name after a comma or dash ("Jane Doe, Staff Writer").
@@ -44,7 +48,24 @@ enum AuthorNames {
     static func names(in raw: String, siteName: String?, structured: Bool = false) -> [String] {
         var text = Enrichment.clean(raw)
         guard !text.isEmpty, text.count <= 300, !text.contains("://"), !text.contains("@") || text.contains(" ") else { return [] }
+        // A photo credit is no byline ("Foto: Ingo Schneider", "© Jane Doe"), nor a date line
+        // ("Last updated: January 7, 2025").
+        let opening = text.lowercased()
+        if ["last updated", "last modified", "updated:", "updated on", "published on", "published:", "posted on", "veröffentlicht am", "aktualisiert"].contains(where: { opening.hasPrefix($0) }) { return [] }
+        if ["foto:", "fotos:", "photo:", "photos:", "bild:", "bilder:", "image:", "credit:", "quelle:"].contains(where: { opening.hasPrefix($0) }) { return [] }
+        if text.hasPrefix("©") { text = String(text.dropFirst()).trimmingCharacters(in: .whitespaces) }
         text = removeLabel(text)
+        // A label glued to the name ("AuthorAndreas Kalt").
+        for glued in ["Author", "Autor", "By"] where text.hasPrefix(glued) {
+            let rest = text.dropFirst(glued.count)
+            if let first = rest.first, first.isUppercase, rest.contains(" ") { text = String(rest) }
+        }
+        // Cut at a reviewer or editor named after the author ("Jane Doe, DVM. Reviewed by ...").
+        for stop in [" Reviewed by", " reviewed by", " Medically reviewed", " Fact checked", " Fact-checked", " Edited by", " edited by"] {
+            if let range = text.range(of: stop) { text = String(text[..<range.lowerBound]) }
+        }
+        // Handles after the name ("Jane Doe @janedoe").
+        text = text.split(separator: " ").filter { !$0.hasPrefix("@") }.joined(separator: " ")
         // Cut at what follows the names: a bar, a bullet, "Updated", "Published", a date.
         for stop in [" | ", "|", " • ", " · ", "\n", " — ", " – ", " - ", " Last updated", " Last Updated", " Last modified", " Updated", " Published", " updated", " published", " on ", " am ", " le ", " el ", " il "] {
             if let range = text.range(of: stop) { text = String(text[..<range.lowerBound]) }
@@ -55,13 +76,19 @@ enum AuthorNames {
             let cut = words.firstIndex { word in word.contains(where: \.isNumber) || DateParsing.months[word.lowercased().trimmingCharacters(in: .punctuationCharacters)] != nil || DateParsing.fillers.contains(word.lowercased().trimmingCharacters(in: .punctuationCharacters)) && word.first?.isUppercase == true } ?? words.count
             text = words[..<cut].joined(separator: " ")
         }
-        text = text.trimmingCharacters(in: CharacterSet.whitespaces.union(CharacterSet(charactersIn: ".:,;-–—")))
+        let untrimmed = text
+        text = keepingFinalPeriod(text.trimmingCharacters(in: CharacterSet.whitespaces.union(CharacterSet(charactersIn: ".:,;-–—"))), from: untrimmed)
         guard !text.isEmpty else { return [] }
-        let trim = CharacterSet.whitespaces.union(CharacterSet(charactersIn: ".:-–—()[]"))
+        let trim = CharacterSet.whitespaces.union(CharacterSet(charactersIn: ".:-–—()[]»«›‹"))
         var pieces: [String] = []
         for part in text.components(separatedBy: CharacterSet(charactersIn: ",;&")) {
             for piece in part.components(separatedBy: " and ").flatMap({ $0.components(separatedBy: " und ") }).flatMap({ $0.components(separatedBy: " et ") }) {
-                let cleaned = removeLabel(piece.trimmingCharacters(in: trim))
+                var cleaned = removeLabel(piece.trimmingCharacters(in: trim))
+                cleaned = keepingFinalPeriod(cleaned, from: piece)
+                // A closing parenthesis that closes one in the name stays ("Jean-Luc Aufranc (CNXSoft)").
+                if piece.trimmingCharacters(in: .whitespaces).hasSuffix(")"), let open = cleaned.lastIndex(of: "("), !cleaned[open...].contains(")") {
+                    cleaned += ")"
+                }
                 if !cleaned.isEmpty { pieces.append(cleaned) }
             }
         }
@@ -69,11 +96,22 @@ enum AuthorNames {
             // One byline with credentials or a role, or first names only: keep it as written.
             return isPlausible(text, siteName: siteName, maxWords: 14, structured: structured) ? [text] : []
         }
+        // A role written after the name without a comma ("Harry Rabinowitz Tech Reporter").
+        pieces = pieces.map(withoutTrailingRole)
         var result: [String] = []
         for name in pieces where isPlausible(name, siteName: siteName, structured: structured) && !result.contains(where: { $0.lowercased() == name.lowercased() }) {
             result.append(name)
         }
         return Array(result.prefix(10))
+    }
+
+    /// `cleaned` with the period `original` has after it when its last word is an initial or
+    /// "Jr." ("Jeff T.", "Perry Bacon Jr.").
+    static func keepingFinalPeriod(_ cleaned: String, from original: String) -> String {
+        guard let last = cleaned.split(separator: " ").last,
+              (last.count == 1 && last.first?.isUppercase == true) || ["jr", "sr"].contains(last.lowercased()),
+              original.contains(cleaned + ".") else { return cleaned }
+        return cleaned + "."
     }
 
     /// Whether a piece reads as one person's full name: two to five words, capitalised (or in
@@ -86,6 +124,23 @@ enum AuthorNames {
             guard let first = word.first else { return false }
             return first.isUppercase || !first.isASCII || TextFacts.nameParticles.contains(String(word))
         }
+    }
+
+    /// Words of a job title that may follow a name without a comma.
+    static let trailingRoles: Set<String> = ["writer", "reporter", "editor", "correspondent", "columnist", "chefredakteur", "chefredakteurin", "redakteur", "redakteurin", "autor", "autorin", "journalist", "journalistin"]
+
+    /// A name without a job title written after it without a comma ("Jane Doe Tech Reporter",
+    /// "Christoph Hein Chefredakteur"): only when two capitalised words of a name remain.
+    static func withoutTrailingRole(_ piece: String) -> String {
+        var words = piece.split(separator: " ").map(String.init)
+        guard words.count >= 3, let last = words.last, trailingRoles.contains(last.lowercased()) else { return piece }
+        words.removeLast()
+        // A qualifier before the role ("Tech Reporter", "Senior Editor", "Staff Writer").
+        if words.count >= 3, let before = words.last, ["tech", "senior", "staff", "chief", "news", "sports", "business", "science", "contributing", "managing", "associate", "features", "politics", "travel", "food"].contains(before.lowercased()) {
+            words.removeLast()
+        }
+        let name = words.joined(separator: " ")
+        return words.count >= 2 && isPersonName(name) ? name : piece
     }
 
     /// `text` without a byline label at its start ("By ", "Written by ").

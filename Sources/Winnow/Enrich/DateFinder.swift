@@ -1,4 +1,5 @@
 import Foundation
+import WinnowHTML
 
 /// Finds when a page was published and when it was last modified, kept apart.
 ///
@@ -26,12 +27,14 @@ enum DateFinder {
         "citation_publication_date", "citation_date", "citation_online_date", "dc.date.issued", "dcterms.issued", "dc.date.created",
         "dcterms.created", "parsely-pub-date", "sailthru.date", "originalpublicationdate", "article:published", "date.available",
         "published", "publish_time", "publication-date", "pub_date", "pubdate_time", "article_date_original", "dc.date",
-        "dcterms.date", "date", "created", "datecreated", "release_date", "content_date", "live_date",
+        "dcterms.date", "date", "created", "datecreated", "release_date", "content_date", "live_date", "published-date",
+        "article:published_date", "publishedate", "publish-time",
     ]
     /// `<meta>` names of the modification date, strongest first.
     static let modifiedKeys = [
         "article:modified_time", "og:updated_time", "og:article:modified_time", "modified_time", "datemodified", "date_modified",
         "last-modified", "lastmod", "dc.date.modified", "dcterms.modified", "article.updated", "updated_time", "revised",
+        "modified-date", "updated-date", "ms.date",
     ]
 
     /// The dates `evidence` states, checked against the file's time.
@@ -87,11 +90,40 @@ enum DateFinder {
             }
         }
         let near = headlineDates(evidence, latest: latest)
+        // A time stated in UTC falls on the day before or after the one the page shows in its
+        // own zone ("2020-02-25T02:25Z" for a story dated February 24 in New York): the page's day.
+        if let stated = dates.published, let shown = near.published, isUTC(stated.value), oneDayApart(stated.value, shown) {
+            dates.published = .init(shown, source: .dom)
+        }
+        if let stated = dates.modified, let shown = near.modified, isUTC(stated.value), oneDayApart(stated.value, shown) {
+            dates.modified = .init(shown, source: .dom)
+        }
         if dates.published == nil, let value = near.published { dates.published = .init(value, source: .dom) }
         if dates.modified == nil, let value = near.modified { dates.modified = .init(value, source: .dom) }
         if dates.published == nil, let value = domDate(evidence, latest: latest) { dates.published = .init(value, source: .dom) }
         if dates.published == nil, let value = urlDate(evidence, latest: latest) { dates.published = .init(value, source: .url) }
         return dates
+    }
+
+    /// Whether a value has a time of day in UTC.
+    static func isUTC(_ value: Metadata.DateValue) -> Bool {
+        value.iso.count > 10 && (value.iso.hasSuffix("+00:00") || value.iso.hasSuffix("Z"))
+    }
+
+    /// Whether two values fall on neighbouring days (the second precise to the day at least).
+    static func oneDayApart(_ a: Metadata.DateValue, _ b: Metadata.DateValue) -> Bool {
+        func day(_ value: Metadata.DateValue) -> Date? {
+            let parts = value.iso.prefix(10).split(separator: "-").compactMap { Int($0) }
+            guard parts.count == 3 else { return nil }
+            var components = DateComponents()
+            components.timeZone = TimeZone(identifier: "UTC")
+            components.year = parts[0]
+            components.month = parts[1]
+            components.day = parts[2]
+            return Calendar(identifier: .gregorian).date(from: components)
+        }
+        guard let first = day(a), let second = day(b) else { return false }
+        return abs(first.timeIntervalSince(second)) == 86_400
     }
 
     /// Whether a date can be the page's: not after `latest`, not before 1995 unless structured, not the Unix epoch.
@@ -114,12 +146,21 @@ enum DateFinder {
     /// end of the main text, not an update, precise to the day.
     static func domDate(_ evidence: PageEvidence, latest: Date) -> Metadata.DateValue? {
         let lastKept = evidence.kept.max() ?? Int.max
+        let headline = headlineNode(evidence)
         var tried = 0
-        for node in evidence.dateElements where node <= lastKept {
+        for node in evidence.dateElements {
             let element = evidence.page.nodes[node]
             let classID = ((element.className ?? "") + " " + (element.id ?? "") + " " + (element.attribute("itemprop") ?? "")).lowercased()
-            if classID.contains("update") || classID.contains("modif") || classID.contains("comment") || classID.contains("event") { continue }
-            if evidence.inChrome(node) { continue }
+            // After the main text only a date that says it is the publication's ("Published On: 15
+            // August 2025", class `published-date`): others there are comments' or related posts'.
+            if node > lastKept {
+                let lead = (leadingText(of: node, in: evidence.page) ?? "").lowercased()
+                guard classID.contains("publish") || lead.hasPrefix("published") || lead.hasPrefix("veröffentlicht") else { continue }
+            }
+            // `<time class="date updated published">` (WordPress themes) is the publication date.
+            if (classID.contains("update") || classID.contains("modif")) && !classID.contains("publish") { continue }
+            if classID.contains("comment") || classID.contains("event") { continue }
+            if evidence.inChrome(node, headline: headline) { continue }
             let text = evidence.page.textContent(of: node)
             guard text.count <= 80 || element.attribute("datetime") != nil else { continue }
             let lower = text.lowercased()
@@ -127,10 +168,22 @@ enum DateFinder {
             tried += 1
             if tried > 8 { break }
             let raw = element.attribute("datetime") ?? text
-            guard let scan = DateParsing.scan(raw), scan.otherWords <= 4 else { continue }
+            // "Dec. 19, 2025 · Jane Doe on behalf of the docs team": the date opens the element.
+            let lead = element.attribute("datetime") == nil ? leadingText(of: node, in: evidence.page) : nil
+            guard let scan = [raw, lead].compactMap({ $0 }).lazy.compactMap({ DateParsing.scan($0) }).first(where: { $0.otherWords <= 4 }) else { continue }
             let value = scan.value
             guard value.granularity != .year, value.granularity != .month, isAcceptable(value, latest: latest, structured: false) else { continue }
             return value
+        }
+        return nil
+    }
+
+    /// The text of an element up to its first line break or child element's end: the first
+    /// non-blank text node among its descendants, when short.
+    static func leadingText(of node: Int, in page: HTMLDocument) -> String? {
+        for index in page.subtree(of: node) where page.nodes[index].kind == .text && !page.nodes[index].isWhitespace {
+            let text = page.nodes[index].text
+            return text.utf8.count <= 90 ? text : nil
         }
         return nil
     }
@@ -140,7 +193,17 @@ enum DateFinder {
 
     /// The main headline's node: the first `<h1>` of the kept content, else the first outside the chrome.
     static func headlineNode(_ evidence: PageEvidence) -> Int? {
-        evidence.headings.first { evidence.isMainHeading($0) }?.node ?? evidence.headings.first { !$0.chrome }?.node
+        if let node = evidence.headings.first(where: { evidence.isMainHeading($0) })?.node ?? evidence.headings.first(where: { !$0.chrome })?.node {
+            return node
+        }
+        // An h1 inside a header-like block (`hero-header`) that repeats the <title>'s words.
+        guard let title = evidence.titleTag else { return nil }
+        return evidence.headings.first { heading in
+            TitleFinder.sharesWords(heading.text, title) && !evidence.page.ancestors(of: heading.node).contains {
+                let tag = evidence.page.nodes[$0].tag
+                return tag == .nav || tag == .footer || tag == .aside
+            }
+        }?.node
     }
 
     /// Dates written in short texts around the main headline, as readers see them ("Posted on
@@ -162,8 +225,10 @@ enum DateFinder {
             guard text.utf8.count <= 90, text.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) else { continue }
             guard let scan = DateParsing.scan(text), scan.otherWords <= 3, scan.value.granularity != .year, scan.value.granularity != .month,
                   isAcceptable(scan.value, latest: latest, structured: false) else { continue }
-            if evidence.inChrome(index) { continue }
             let label = (previousTexts + [text.lowercased()]).joined(separator: " ")
+            // A date the page labels "Published" counts even in a side column of the post.
+            let labelled = previousTexts.last.map { publishLabels.contains($0.trimmingCharacters(in: CharacterSet(charactersIn: " :"))) } ?? false
+            if evidence.inChrome(index, headline: headline), !(labelled && !inNavigation(index, page: page)) { continue }
             let distance = index > headline ? index - headline : (headline - index) * 3
             if updateWords.contains(where: { label.contains($0) }) {
                 if modified == nil || distance < modified!.1 { modified = (scan.value, distance) }
@@ -172,6 +237,17 @@ enum DateFinder {
             }
         }
         return (published?.0, modified?.0)
+    }
+
+    /// Captions that stand alone before the publication date ("Published" / "July 8, 2025").
+    static let publishLabels: Set<String> = [
+        "published", "published on", "posted", "posted on", "date published", "publication date", "veröffentlicht", "veröffentlicht am",
+        "publié le", "publicado", "publicado el", "pubblicato il", "gepubliceerd",
+    ]
+
+    /// Whether a node lies in a `<nav>` or `<footer>`.
+    static func inNavigation(_ node: Int, page: HTMLDocument) -> Bool {
+        page.ancestors(of: node).contains { page.nodes[$0].tag == .nav || page.nodes[$0].tag == .footer }
     }
 
     /// A `/yyyy/mm/dd/` date in the page's canonical URL (or `og:url`).

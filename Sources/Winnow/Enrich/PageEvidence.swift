@@ -122,6 +122,9 @@ struct PageEvidence {
         if node.tag == .header {
             return !inArticle && (node.depth <= 4 || facts.headerWord)
         }
+        // Inside <article> or <main>, a block named only "...header" (`layout__header`,
+        // `post-hero-header`) is the content's own header, like a <header> there.
+        if inArticle, facts.headerToken, !facts.otherChromeToken, !facts.headerWord { return false }
         return facts.chromeToken
     }
 
@@ -139,6 +142,10 @@ struct PageEvidence {
         var headerWord = false
         /// A token naming chrome: a chrome word alone or as a `-`/`_` part at either end.
         var chromeToken = false
+        /// A chrome token made of the word "header".
+        var headerToken = false
+        /// A chrome token made of another chrome word.
+        var otherChromeToken = false
         /// A date word (and no "update").
         var dateWord = false
         /// A byline or author word.
@@ -159,25 +166,28 @@ struct PageEvidence {
             dateWord = found & 4 != 0 && found & 16 == 0
             bylineWord = found & 8 != 0
             if bytes.allSatisfy({ $0 < 0x80 }) {  // ASCII: bytes compare as the characters do
-                chromeToken = bytes.split(separator: UInt8(ascii: " ")).contains { token in
-                    PageEvidence.chromeWordBytes.contains { token.elementsEqual($0) }
-                        || PageEvidence.chromePrefixBytes.contains { token.starts(with: $0) }
-                        || PageEvidence.chromeSuffixBytes.contains { token.count >= $0.count && token.suffix($0.count).elementsEqual($0) }
+                func hasSuffix(_ token: ArraySlice<UInt8>, _ suffix: [UInt8]) -> Bool {
+                    token.count >= suffix.count && token.suffix(suffix.count).elementsEqual(suffix)
+                }
+                for token in bytes.split(separator: UInt8(ascii: " ")) {
+                    for (index, word) in PageEvidence.chromeWordBytes.enumerated() {
+                        let matches = token.elementsEqual(word)
+                            || token.starts(with: PageEvidence.chromePrefixBytes[2 * index]) || token.starts(with: PageEvidence.chromePrefixBytes[2 * index + 1])
+                            || hasSuffix(token, PageEvidence.chromeSuffixBytes[2 * index]) || hasSuffix(token, PageEvidence.chromeSuffixBytes[2 * index + 1])
+                        guard matches else { continue }
+                        chromeToken = true
+                        if PageEvidence.chromeWords[index] == "header" { headerToken = true } else { otherChromeToken = true }
+                    }
                 }
                 return
             }
-            tokens: for token in classID.split(whereSeparator: { $0 == " " }) {
-                for word in PageEvidence.chromeWords where token == word {
+            for token in classID.split(whereSeparator: { $0 == " " }) {
+                for (index, word) in PageEvidence.chromeWords.enumerated() {
+                    let matches = token == word || token.hasPrefix(PageEvidence.chromePrefixes[2 * index]) || token.hasPrefix(PageEvidence.chromePrefixes[2 * index + 1])
+                        || token.hasSuffix(PageEvidence.chromeSuffixes[2 * index]) || token.hasSuffix(PageEvidence.chromeSuffixes[2 * index + 1])
+                    guard matches else { continue }
                     chromeToken = true
-                    break tokens
-                }
-                for variant in PageEvidence.chromePrefixes where token.hasPrefix(variant) {
-                    chromeToken = true
-                    break tokens
-                }
-                for variant in PageEvidence.chromeSuffixes where token.hasSuffix(variant) {
-                    chromeToken = true
-                    break tokens
+                    if word == "header" { headerToken = true } else { otherChromeToken = true }
                 }
             }
         }
@@ -229,12 +239,21 @@ struct PageEvidence {
     }
 
     /// Whether a node lies inside an element of the page's chrome.
-    func inChrome(_ node: Int) -> Bool {
+    ///
+    /// With `headline`, a header-like element that also holds the main headline (a hero
+    /// `<header>`, a `post-header` or `hero-header-col` block) is the article's own header, not
+    /// chrome; `<nav>`, `<footer>` and `<aside>` stay chrome.
+    func inChrome(_ node: Int, headline: Int? = nil) -> Bool {
         let ancestors = page.ancestors(of: node)
         let inArticle = ancestors.contains { page.nodes[$0].tag == .article || page.nodes[$0].tag == .main }
         for ancestor in ancestors {
             let element = page.nodes[ancestor]
-            if Self.isChrome(element, classID: Self.classID(element), inArticle: inArticle), !holdsMainContent(ancestor) { return true }
+            if Self.isChrome(element, classID: Self.classID(element), inArticle: inArticle), !holdsMainContent(ancestor) {
+                if let headline, element.tag != .nav, element.tag != .footer, element.tag != .aside, page.subtree(of: ancestor).contains(headline) { continue }
+                // An <aside> inside the <article> holds the post's own facts (its date, its author).
+                if headline != nil, element.tag == .aside, page.ancestors(of: ancestor).contains(where: { page.nodes[$0].tag == .article }) { continue }
+                return true
+            }
         }
         return false
     }

@@ -20,7 +20,12 @@ enum TitleFinder {
     /// The headline, or nil when the page states none.
     static func find(_ evidence: PageEvidence, article: ArticleNode, siteName: String?, blocks: [Block]) -> Metadata.Field<String>? {
         let siteKey = siteName.map(Enrichment.key) ?? ""
-        func isSite(_ text: String) -> Bool { !siteKey.isEmpty && Enrichment.key(text) == siteKey }
+        // The part of the <title> its site-name suffix or prefix is ("Forum thread - MyBB").
+        let titleSiteKey = evidence.titleTag.flatMap { siteNamePart(of: $0, siteName: siteName) }.map(Enrichment.key) ?? ""
+        func isSite(_ text: String) -> Bool {
+            let key = Enrichment.key(text)
+            return (!siteKey.isEmpty && key == siteKey) || (!titleSiteKey.isEmpty && key == titleSiteKey) || looksLikeDomain(text)
+        }
         let headline = article.isHeadlined ? (article.string("headline") ?? article.string("name")) : nil
         let og = evidence.meta(["og:title"])?.value
         let twitter = evidence.meta(["twitter:title"])?.value
@@ -55,6 +60,15 @@ enum TitleFinder {
                     }
                     return .init(heading.text, source: .dom)
                 }
+                // A kicker before the headline in the same <h1> ("Klimaschutz: Bohren, bis es
+                // heiß wird", "Nach Corona-Lockerungen Autohäuser rechnen ..."): the stated title
+                // is the headline without it.
+                // Not a mere "The" or a year before the same words.
+                if !trimmed.isEmpty, headingKey.count > trimmed.count + 3, headingKey.hasSuffix(trimmed), trimmed.count * 2 >= headingKey.count,
+                   words(withoutSiteName(candidate.text, siteName: siteName)) >= 2,
+                   headingKey.dropLast(trimmed.count).filter(\.isLetter).count >= 3, !articles.contains(String(headingKey.dropLast(trimmed.count))) {
+                    return .init(withoutSiteName(candidate.text, siteName: siteName), source: candidate.source)
+                }
             }
         }
         // An h1 that shares no word with the page's <title> is a logo, a section's name or a
@@ -76,6 +90,9 @@ enum TitleFinder {
         if let metaTitle, !isSite(metaTitle) { return .init(metaTitle, source: .meta) }
         return nil
     }
+
+    /// Articles that may open a headline and not its stated title.
+    static let articles: Set<String> = ["the", "a", "an", "der", "die", "das", "le", "la", "les", "el", "los", "las", "il", "lo", "de", "het", "een"]
 
     /// Whether two texts share a word of three letters or more (lowercased; or words of four or
     /// more of which one starts the other), or, in the scripts of East Asia written without
@@ -141,6 +158,27 @@ enum TitleFinder {
         let tail = parts.dropFirst().joined(separator: separator)
         if words(first) <= 3, words(tail) > words(first) + 2 { return tail.trimmingCharacters(in: .whitespaces) }
         return title
+    }
+
+    /// The part `withoutSiteName` removes from the end of a title ("... - MyBB").
+    static func siteNamePart(of title: String, siteName: String?) -> String? {
+        let kept = withoutSiteName(title, siteName: siteName)
+        guard kept != title else { return nil }
+        // Only a suffix: a dropped first part is more often a section ("News | ...") or the
+        // product's short name ("Beard Oil | The Best Beard Oil on Earth").
+        for separator in separators where title.hasPrefix(kept + separator) {
+            return String(title.dropFirst(kept.count + separator.count)).trimmingCharacters(in: .whitespaces)
+        }
+        return nil
+    }
+
+    /// Whether a text is a bare domain name ("Bogleheads.org", "virtualbox.org"): a site's logo.
+    static func looksLikeDomain(_ text: String) -> Bool {
+        guard !text.contains(" "), let dot = text.lastIndex(of: "."), dot != text.startIndex else { return false }
+        let tld = text[text.index(after: dot)...]
+        // Not a program's name ("Node.js", "main.rs").
+        if ["js", "ts", "py", "rs", "md", "sh", "go", "rb", "cs", "jsx", "tsx", "swift", "java", "html", "json", "yaml", "toml"].contains(tld.lowercased()) { return false }
+        return (2...6).contains(tld.count) && tld.allSatisfy { $0.isASCII && $0.isLetter } && text[..<dot].contains(where: \.isLetter)
     }
 
     /// The number of words of a text.
