@@ -19,21 +19,24 @@ enum ByteSearch {
     /// Whether `needle` occurs in `haystack`.
     @inline(__always)
     static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
+        haystack.withUnsafeBufferPointer { contains($0, needle) }
+    }
+
+    /// Whether `needle` occurs in the UTF-8 of `text`.
+    static func contains(_ text: String, _ needle: [UInt8]) -> Bool {
+        text.utf8.withContiguousStorageIfAvailable { contains($0, needle) } ?? contains(Array(text.utf8), needle)
+    }
+
+    /// Whether `needle` occurs in `haystack`: the search both overloads run.
+    @inline(__always)
+    static func contains(_ haystack: UnsafeBufferPointer<UInt8>, _ needle: [UInt8]) -> Bool {
         guard !needle.isEmpty else { return true }
         guard haystack.count >= needle.count else { return false }
         let first = needle[0]
         var index = 0
         let last = haystack.count - needle.count
         while index <= last {
-            if haystack[index] == first {
-                var matched = true
-                var offset = 1
-                while offset < needle.count {
-                    if haystack[index + offset] != needle[offset] { matched = false; break }
-                    offset += 1
-                }
-                if matched { return true }
-            }
+            if haystack[index] == first, UnsafeBufferPointer(rebasing: haystack[index..<index + needle.count]).elementsEqual(needle) { return true }
             index += 1
         }
         return false
@@ -52,22 +55,6 @@ enum ByteSearch {
             return text.trimmingCharacters(in: newlines ? .whitespacesAndNewlines : .whitespaces)
         }
         return start == utf8.startIndex && end == utf8.endIndex ? text : String(text[start..<end])
-    }
-
-    /// Whether `needle` occurs in the UTF-8 of `text`.
-    static func contains(_ text: String, _ needle: [UInt8]) -> Bool {
-        text.utf8.withContiguousStorageIfAvailable { bytes in
-            guard !needle.isEmpty else { return true }
-            guard bytes.count >= needle.count else { return false }
-            let first = needle[0]
-            var index = 0
-            let last = bytes.count - needle.count
-            while index <= last {
-                if bytes[index] == first, UnsafeBufferPointer(rebasing: bytes[index..<index + needle.count]).elementsEqual(needle) { return true }
-                index += 1
-            }
-            return false
-        } ?? contains(Array(text.utf8), needle)
     }
 
     /// Whether `haystack` starts with `prefix`.

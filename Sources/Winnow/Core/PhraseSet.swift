@@ -23,7 +23,7 @@ struct PhraseSet<Value: Sendable>: Sendable {
         var text = text
         text.withUTF8 { bytes in
             for start in bytes.indices {
-                for candidate in byFirstByte[Int(Self.lower(bytes[start]))] where candidate.rank < (best?.rank ?? .max) {
+                for candidate in byFirstByte[Int(ByteSearch.lower(bytes[start]))] where candidate.rank < (best?.rank ?? .max) {
                     if Self.matches(candidate.bytes, in: bytes, at: start) { best = (candidate.rank, candidate.value) }
                 }
             }
@@ -36,7 +36,7 @@ struct PhraseSet<Value: Sendable>: Sendable {
         var text = text
         text.withUTF8 { bytes in
             for start in bytes.indices {
-                for candidate in byFirstByte[Int(Self.lower(bytes[start]))] where Self.matches(candidate.bytes, in: bytes, at: start) {
+                for candidate in byFirstByte[Int(ByteSearch.lower(bytes[start]))] where Self.matches(candidate.bytes, in: bytes, at: start) {
                     body(candidate.value)
                 }
             }
@@ -52,15 +52,9 @@ struct PhraseSet<Value: Sendable>: Sendable {
         guard start + phrase.count <= bytes.count else { return false }
         var offset = 1
         while offset < phrase.count {
-            if lower(bytes[start + offset]) != phrase[offset] { return false }
+            if ByteSearch.lower(bytes[start + offset]) != phrase[offset] { return false }
             offset += 1
         }
         return true
-    }
-
-    /// An ASCII letter lowercased; other bytes as they are.
-    @inline(__always)
-    static func lower(_ byte: UInt8) -> UInt8 {
-        byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
     }
 }

@@ -151,10 +151,11 @@ enum DateFinder {
         for node in evidence.dateElements {
             let element = evidence.page.nodes[node]
             let classID = ((element.className ?? "") + " " + (element.id ?? "") + " " + (element.attribute("itemprop") ?? "")).lowercased()
+            let leading = leadingText(of: node, in: evidence.page)
             // After the main text only a date that says it is the publication's ("Published On: 15
             // August 2025", class `published-date`): others there are comments' or related posts'.
             if node > lastKept {
-                let lead = (leadingText(of: node, in: evidence.page) ?? "").lowercased()
+                let lead = (leading ?? "").lowercased()
                 guard classID.contains("publish") || lead.hasPrefix("published") || lead.hasPrefix("veröffentlicht") else { continue }
             }
             // `<time class="date updated published">` (WordPress themes) is the publication date.
@@ -169,7 +170,7 @@ enum DateFinder {
             if tried > 8 { break }
             let raw = element.attribute("datetime") ?? text
             // "Dec. 19, 2025 · Jane Doe on behalf of the docs team": the date opens the element.
-            let lead = element.attribute("datetime") == nil ? leadingText(of: node, in: evidence.page) : nil
+            let lead = element.attribute("datetime") == nil ? leading : nil
             guard let scan = [raw, lead].compactMap({ $0 }).lazy.compactMap({ DateParsing.scan($0) }).first(where: { $0.otherWords <= 4 }) else { continue }
             let value = scan.value
             guard value.granularity != .year, value.granularity != .month, isAcceptable(value, latest: latest, structured: false) else { continue }

@@ -164,12 +164,11 @@ public struct RulesStage: Stage {
                 continue
             }
             if !rules.dropLines.isEmpty {
-                if let literals = rules.lineLiterals, !literals.contains(where: { ByteSearch.contains(block.text, $0) }) {
-                    if !block.text.allSatisfy(\.isWhitespace) { kept.append(block) }  // no line can match
-                    continue
-                }
-                if let filter = rules.lineFilter, !block.text.isEmpty,
-                    filter.firstMatch(in: block.text, options: [], range: NSRange(block.text.startIndex..., in: block.text)) == nil {
+                // No line can match: none of the patterns' leading literals is in the block, or
+                // the patterns' alternation finds nothing in it.
+                let noLineMatches = rules.lineLiterals.map { literals in !literals.contains { ByteSearch.contains(block.text, $0) } } ?? false
+                    || rules.lineFilter.map { !block.text.isEmpty && $0.firstMatch(in: block.text, options: [], range: NSRange(block.text.startIndex..., in: block.text)) == nil } ?? false
+                if noLineMatches {
                     if !block.text.allSatisfy(\.isWhitespace) { kept.append(block) }
                     continue
                 }

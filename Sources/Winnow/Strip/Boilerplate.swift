@@ -65,7 +65,7 @@ enum Boilerplate {
 
     /// Whether a paragraph of up to 800 characters is a cookie or consent notice.
     static func isCookieNotice(_ text: String) -> Bool {
-        guard text.utf8.count < 800, ByteSearch.contains(Array(text.utf8), ookieBytes) else { return false }
+        guard text.utf8.count < 800, ByteSearch.contains(text, ookieBytes) else { return false }
         let lower = ByteSearch.asciiLowercased(text)
         return ByteSearch.contains(lower, cookiesBytes) && cookieContext.contains { ByteSearch.contains(lower, $0) }
     }

@@ -76,7 +76,7 @@ enum ElementHints {
             said = known
         } else {
             let lower = ByteSearch.asciiLowercased(names)
-            said = (negativeReason(lower), isPositive(lower), consentPhrases.contains(in: String(decoding: lower, as: UTF8.self)))
+            said = (negativeReason(lower), isPositive(lower), consentPhrases.contains(in: names))
             if cache.count < 4_096 { cache[names] = said }
         }
         if said.consent {
@@ -121,8 +121,9 @@ enum ElementHints {
     ].map { ($0, true) })
 
     /// Substrings of class or id names that mark furniture, with their reason (earlier wins).
+    /// (Names with "consent" or "gdpr" are consent dialogs: ``consentPhrases``.)
     static let negativeSubstringsTable: [(String, String)] = [
-        ("cookie", "cookie-notice"), ("consent", "cookie-notice"), ("gdpr", "cookie-notice"),
+        ("cookie", "cookie-notice"),
         ("navbar", "navigation"), ("navigation", "navigation"), ("breadcrumb", "navigation"), ("menu", "navigation"),
         ("skip-link", "navigation"), ("skiplink", "navigation"), ("pagination", "pager"), ("pager", "pager"),
         ("footer", "footer"), ("masthead", "header"), ("site-header", "header"), ("topbar", "header"),
