@@ -345,6 +345,7 @@ def main():
     ap.add_argument("--lr", type=float, default=0.1)
     ap.add_argument("--subsample", type=float, default=0.7)
     ap.add_argument("--minleaf", type=int, default=50)
+    ap.add_argument("--seed", type=int, default=1, help="seed of the trees' row subsampling")
     ap.add_argument("--context", type=int, default=len(CONTEXT), help="context features used (23: the original set)")
     ap.add_argument("--trees3", type=int, default=0, help="trees of the third pass (0: none)")
     ap.add_argument("--depth3", type=int, default=4)
@@ -384,7 +385,7 @@ def main():
     def boosted(inputs, ntrees, depth, full):
         """Out-of-fold scores of boosted trees over inputs, and the fit on all pages (if full)."""
         def fit(ids):
-            return GBDT(ntrees=ntrees, depth=depth, lr=args.lr, minleaf=args.minleaf, subsample=args.subsample).fit(
+            return GBDT(ntrees=ntrees, depth=depth, lr=args.lr, minleaf=args.minleaf, subsample=args.subsample, seed=args.seed).fit(
                 np.vstack([inputs[p] for p in ids]), stack(ids, Y), stack(ids, W))
         scores = {}
         for k in range(args.folds):
@@ -395,7 +396,7 @@ def main():
             print(f"fold {k} fitted", flush=True)
         return scores, fit(good) if full else None
 
-    key = (args.folds, args.trees, args.depth, args.lr, args.subsample, args.minleaf, args.context)
+    key = (args.folds, args.trees, args.depth, args.lr, args.subsample, args.minleaf, args.context) + ((args.seed,) if args.seed != 1 else ())
     cached = pickle.load(open(args.cache, "rb")) if args.cache and Path(args.cache).exists() else None
     if cached and cached["key"] == key:
         s1, beta_all, s2, second = cached["s1"], cached["beta"], cached["s2"], cached["second"]
