@@ -14,16 +14,27 @@ enum AuthorFinder {
             names.filter { name in publisher.map { Enrichment.key($0) != Enrichment.key(name) } ?? true }
         }
         if let value = article.properties?["author"] ?? article.properties?["creator"] {
-            var names: [String] = []
+            var names: [String] = [], userNames: [String] = []
             for item in JSONLD.list(value) {
                 guard let found = article.name(of: item) else { continue }
                 // A person who publishes their own blog is its publisher too: still the author,
                 // unless the name is the site's ("Auto Zeitung" on autozeitung.de).
                 let stated = AuthorNames.names(in: found.name, siteName: siteName, structured: true)
                     .filter { name in siteName.map { Enrichment.key($0.withoutDomainSuffix) != Enrichment.key(name) } ?? true }
+                // A `Person` named by a user name the page shows ("raoul", "hayley.p": the poster
+                // of a thread); a login name the page never shows is no byline.
+                if stated.isEmpty, article.isPerson(item), AuthorNames.isUserName(found.name, siteName: siteName), !namesHost(found.name, evidence), shown(Enrichment.clean(found.name), in: evidence) {
+                    userNames.append(Enrichment.clean(found.name))
+                }
                 names += article.isPerson(item) ? stated : clean(stated)
             }
             if !names.isEmpty { return .init(unique(names), source: .jsonLD) }
+            // A user name yields to a name in the page's byline (a login "jane.doe" in the
+            // JSON-LD, "Jane Doe" on the page).
+            if !userNames.isEmpty {
+                if let names = byline(evidence, siteName: siteName).map(clean), !names.isEmpty { return .init(unique(names), source: .dom) }
+                return .init(unique(userNames), source: .jsonLD)
+            }
         }
         for key in ["author", "article:author", "dc.creator", "dc.creator.name", "dcterms.creator", "citation_author", "parsely-author", "sailthru.author", "byl", "twitter:creator:name", "og:article:author"] {
             guard let values = evidence.meta[key] else { continue }
@@ -46,6 +57,31 @@ enum AuthorFinder {
         if let names = headlineByline(evidence, siteName: siteName).map(clean), !names.isEmpty { return .init(unique(names), source: .dom) }
         if let name = forumPoster(evidence, siteName: siteName) { return .init([name], source: .dom) }
         return nil
+    }
+
+    /// Whether `name` is a label of the page's host ("hejfish" on www.hejfish.com): the site, not
+    /// a person.
+    static func namesHost(_ name: String, _ evidence: PageEvidence) -> Bool {
+        guard let url = evidence.canonical ?? evidence.meta(["og:url"])?.value, let host = URLComponents(string: url)?.host?.lowercased() else { return false }
+        return host.split(separator: ".").contains { $0 == Enrichment.clean(name).lowercased() }
+    }
+
+    /// Whether the page's visible text (outside scripts, styles and templates) shows `name` as a
+    /// word of its own.
+    static func shown(_ name: String, in evidence: PageEvidence) -> Bool {
+        let page = evidence.page
+        func isWord(_ character: Character?) -> Bool { character.map { $0.isLetter || $0.isNumber || $0 == "_" } ?? false }
+        for node in page.nodes where node.kind == .text && !node.isWhitespace && node.text.utf8.count >= name.utf8.count {
+            if node.parent >= 0, [.script, .style, .template, .noscript].contains(page.nodes[Int(node.parent)].tag) { continue }
+            var from = node.text.startIndex
+            while let found = node.text.range(of: name, options: .caseInsensitive, range: from..<node.text.endIndex) {
+                let before = found.lowerBound > node.text.startIndex ? node.text[node.text.index(before: found.lowerBound)] : nil
+                let after = found.upperBound < node.text.endIndex ? node.text[found.upperBound] : nil
+                if !isWord(before) && !isWord(after) { return true }
+                from = node.text.index(after: found.lowerBound)
+            }
+        }
+        return false
     }
 
     /// The user name of a thread's first post, on forum pages that mark each poster's name as

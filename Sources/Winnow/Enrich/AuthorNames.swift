@@ -189,6 +189,17 @@ enum AuthorNames {
         return true
     }
 
+    /// Whether a structured `Person`'s name is a user name: one token of 2 to 40 letters, digits,
+    /// dots, hyphens and underscores with a letter in it ("raoul", "hayley.p", "archuser38013"),
+    /// not a placeholder ("admin", "guest"), a domain or the site's name.
+    static func isUserName(_ name: String, siteName: String?) -> Bool {
+        let name = Enrichment.clean(name)
+        guard (2...40).contains(name.count), name.contains(where: \.isLetter), !placeholders.contains(name.lowercased()),
+              name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "." || $0 == "-" || $0 == "_" }),
+              !TitleFinder.looksLikeDomain(name), name.first != ".", name.last != "." else { return false }
+        return siteName.map { Enrichment.key($0) != Enrichment.key(name) && Enrichment.key($0.withoutDomainSuffix) != Enrichment.key(name) } ?? true
+    }
+
     /// Whether an agency name found in the text is plausible: short, capitalised, no sentence.
     static func isPlausibleAgency(_ name: String) -> Bool {
         let words = name.split(separator: " ")
