@@ -78,21 +78,25 @@ struct EnrichJSONLDTests {
     }
 
     /// A thread's poster named by a user name in the JSON-LD (a `QAPage` whose question has a
-    /// `Person` author) is the author when the page shows that name; a login name the page never
-    /// shows, one that is the site's host, and one a visible byline names otherwise are not.
+    /// `Person` author) is the author when the page shows that name or a second statement (the
+    /// `author` meta tag, a "Written by" card) agrees; a login name stated once and never shown,
+    /// one that is the site's host, a placeholder, and one a visible byline names otherwise are not.
     @Test func userNamesOfPosters() throws {
-        func thread(author: String, shown: String, url: String = "https://forum.example.org/t/gearbox-noise/381", byline: String = "") throws -> Metadata {
+        func thread(author: String, shown: String, url: String = "https://forum.example.org/t/gearbox-noise/381", byline: String = "", meta: String = "") throws -> Metadata {
             let json = """
                 {"@context":"https://schema.org","@type":"QAPage","name":"Gearbox noise after the oil change","mainEntity":{"@type":"Question",
                  "name":"Gearbox noise after the oil change","text":"Since the oil change last week the gearbox whines in third gear.",
                  "datePublished":"2024-05-03T08:45:44Z","author":{"@type":"Person","name":"\(author)","url":"https://forum.example.org/u/\(author)"}}}
                 """
-            let head = "<script type=\"application/ld+json\">\(json)</script><link rel=\"canonical\" href=\"\(url)\">"
+            let head = "<script type=\"application/ld+json\">\(json)</script><link rel=\"canonical\" href=\"\(url)\">\(meta)"
             return try Support.enrich(html: Support.page(head: head, body: "\(byline)<div class=\"post\"><a class=\"poster\" href=\"/u/x\">\(shown)</a> May 3, 2024</div><p>Intro.</p>"))
         }
         #expect(try thread(author: "raoul", shown: "raoul").authors == .init(["raoul"], source: .jsonLD))
         #expect(try thread(author: "hayley.p", shown: "hayley.p").authors == .init(["hayley.p"], source: .jsonLD))
         #expect(try thread(author: "raoul", shown: "someone_else").authors == nil)
+        let card = "<meta name=\"twitter:label1\" content=\"Written by\"><meta name=\"twitter:data1\" content=\"q_admin\">"
+        #expect(try thread(author: "q_admin", shown: "someone_else", meta: card).authors == .init(["q_admin"], source: .jsonLD))
+        #expect(try thread(author: "raoul", shown: "someone_else", meta: card).authors == nil)
         #expect(try thread(author: "gearforum", shown: "gearforum", url: "https://www.gearforum.org/t/381").authors == nil)
         #expect(try thread(author: "admin", shown: "admin").authors == nil)
         let login = try thread(author: "andrew.keaveney", shown: "andrew.keaveney", byline: "<p class=\"byline\">By Denise Everheart</p>")

@@ -13,35 +13,42 @@ enum AuthorFinder {
         func clean(_ names: [String]) -> [String] {
             names.filter { name in publisher.map { Enrichment.key($0) != Enrichment.key(name) } ?? true }
         }
+        // User names ("raoul", "hayley.p", "q_admin") the page states as its author, with the
+        // source of their first statement and how many statements name them.
+        var userNames: [(name: String, source: Metadata.Source, count: Int)] = []
+        func stateUserName(_ raw: String, source: Metadata.Source) {
+            let name = Enrichment.clean(raw)
+            guard AuthorNames.isUserName(name, siteName: siteName), !namesHost(name, evidence) else { return }
+            if let at = userNames.firstIndex(where: { $0.name.lowercased() == name.lowercased() }) { userNames[at].count += 1 } else { userNames.append((name, source, 1)) }
+        }
         if let value = article.properties?["author"] ?? article.properties?["creator"] {
-            var names: [String] = [], userNames: [String] = []
+            var names: [String] = []
             for item in JSONLD.list(value) {
                 guard let found = article.name(of: item) else { continue }
                 // A person who publishes their own blog is its publisher too: still the author,
                 // unless the name is the site's ("Auto Zeitung" on autozeitung.de).
                 let stated = AuthorNames.names(in: found.name, siteName: siteName, structured: true)
                     .filter { name in siteName.map { Enrichment.key($0.withoutDomainSuffix) != Enrichment.key(name) } ?? true }
-                // A `Person` named by a user name the page shows ("raoul", "hayley.p": the poster
-                // of a thread); a login name the page never shows is no byline.
-                if stated.isEmpty, article.isPerson(item), AuthorNames.isUserName(found.name, siteName: siteName), !namesHost(found.name, evidence), shown(Enrichment.clean(found.name), in: evidence) {
-                    userNames.append(Enrichment.clean(found.name))
-                }
+                if stated.isEmpty, article.isPerson(item) { stateUserName(found.name, source: .jsonLD) }
                 names += article.isPerson(item) ? stated : clean(stated)
             }
             if !names.isEmpty { return .init(unique(names), source: .jsonLD) }
-            // A user name yields to a name in the page's byline (a login "jane.doe" in the
-            // JSON-LD, "Jane Doe" on the page).
-            if !userNames.isEmpty {
-                if let names = byline(evidence, siteName: siteName).map(clean), !names.isEmpty { return .init(unique(names), source: .dom) }
-                return .init(unique(userNames), source: .jsonLD)
-            }
         }
         for key in ["author", "article:author", "dc.creator", "dc.creator.name", "dcterms.creator", "citation_author", "parsely-author", "sailthru.author", "byl", "twitter:creator:name", "og:article:author"] {
             guard let values = evidence.meta[key] else { continue }
             let names = clean(values.flatMap { AuthorNames.names(in: $0, siteName: siteName, structured: true) })
             if !names.isEmpty { return .init(unique(names), source: key.hasPrefix("article:") || key.hasPrefix("og:") ? .openGraph : .meta) }
+            if key == "author", values.count == 1 { stateUserName(values[0], source: .meta) }
         }
         if let names = labelledAuthor(evidence, siteName: siteName).map(clean), !names.isEmpty { return .init(unique(names), source: .meta) }
+        if let data = labelledData(evidence) { stateUserName(data, source: .meta) }
+        // A user name is the author when two statements agree on it or the page shows it (the
+        // poster of a thread); a login name stated once and never shown is no byline. It yields
+        // to a name in the page's byline ("jane.doe" in the JSON-LD, "Jane Doe" on the page).
+        if let user = userNames.first(where: { $0.count >= 2 || shown($0.name, in: evidence) }) {
+            if let names = byline(evidence, siteName: siteName).map(clean), !names.isEmpty { return .init(unique(names), source: .dom) }
+            return .init([user.name], source: user.source)
+        }
         if let nodes = evidence.itemprops["author"] ?? evidence.itemprops["creator"] {
             var names: [String] = []
             // The first author element and its siblings: later ones are often those of comments or replies.
@@ -122,6 +129,16 @@ enum AuthorFinder {
                   let data = evidence.meta["twitter:data\(number)"]?.first else { continue }
             let names = AuthorNames.names(in: data, siteName: siteName, structured: true)
             return names.isEmpty ? nil : names
+        }
+        return nil
+    }
+
+    /// The data of the Twitter card's pair whose label names the author, as written.
+    static func labelledData(_ evidence: PageEvidence) -> String? {
+        for number in 1...4 {
+            guard let label = evidence.meta["twitter:label\(number)"]?.first,
+                  cardAuthorLabels.contains(label.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: " :"))) else { continue }
+            return evidence.meta["twitter:data\(number)"]?.first
         }
         return nil
     }
