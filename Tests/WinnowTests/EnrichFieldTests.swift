@@ -107,6 +107,17 @@ struct EnrichFieldTests {
         #expect(site.authors == nil)
     }
 
+    /// The `<footer>` of the `<article>` holds the post's own facts, unlike the page's footer.
+    @Test func authorAndDateInTheArticlesFooter() throws {
+        let post = try Support.enrich(html: Support.page(body: """
+            <h1>Why the bridge closed</h1><footer class="entry-meta"><p class="name"><a rel="author" href="/author/hgoetz/">Halina Goetz</a></p><time class="published" datetime="2024-04-02">2 April 2024</time></footer>
+            """))
+        #expect(post.authors == .init(["Halina Goetz"], source: .dom))
+        #expect(post.published?.value.iso == "2024-04-02")
+        let site = try Support.enrich(html: Support.page(body: "<h1>Why the bridge closed</h1>").replacingOccurrences(of: "<p>© 2025 Example News. All rights reserved.</p>", with: #"<p class="author">Site by Bright Pixel Studio</p>"#))
+        #expect(site.authors == nil)
+    }
+
     /// The Twitter card's "Written by" label and data pair names the author; other pairs do not.
     @Test func authorFromTwitterCardLabel() throws {
         let card = try Support.enrich(html: Support.page(head: #"<meta name="twitter:label1" content="Written by"><meta name="twitter:data1" content="Tyler Brown"><meta name="twitter:label2" content="Est. reading time"><meta name="twitter:data2" content="4 minutes">"#, body: "<h1>H</h1>"))

@@ -250,8 +250,9 @@ struct PageEvidence {
             let element = page.nodes[ancestor]
             if Self.isChrome(element, classID: Self.classID(element), inArticle: inArticle), !holdsMainContent(ancestor) {
                 if let headline, element.tag != .nav, element.tag != .footer, element.tag != .aside, page.subtree(of: ancestor).contains(headline) { continue }
-                // An <aside> inside the <article> holds the post's own facts (its date, its author).
-                if headline != nil, element.tag == .aside, page.ancestors(of: ancestor).contains(where: { page.nodes[$0].tag == .article }) { continue }
+                // An <aside> or a <footer> inside the <article> holds the post's own facts (its
+                // date, its author).
+                if headline != nil, element.tag == .aside || element.tag == .footer, page.ancestors(of: ancestor).contains(where: { page.nodes[$0].tag == .article }) { continue }
                 return true
             }
         }
