@@ -35,7 +35,8 @@ enum AuthorFinder {
             if !names.isEmpty { return .init(unique(names), source: .jsonLD) }
         }
         for key in ["author", "article:author", "dc.creator", "dc.creator.name", "dcterms.creator", "citation_author", "parsely-author", "sailthru.author", "byl", "twitter:creator:name", "og:article:author"] {
-            guard let values = evidence.meta[key] else { continue }
+            guard var values = evidence.meta[key] else { continue }
+            if ["citation_author", "dc.creator", "dcterms.creator"].contains(key) { values = values.map { AuthorNames.invertedName($0) ?? $0 } }
             let names = clean(values.flatMap { AuthorNames.names(in: $0, siteName: siteName, structured: true) })
             if !names.isEmpty { return .init(unique(names), source: key.hasPrefix("article:") || key.hasPrefix("og:") ? .openGraph : .meta) }
             if key == "author", values.count == 1 { stateUserName(values[0], source: .meta) }

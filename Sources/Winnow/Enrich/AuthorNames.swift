@@ -105,14 +105,40 @@ enum AuthorNames {
         return Array(result.prefix(10))
     }
 
-    /// `cleaned` with the period `original` has after it when its last word is an initial or
-    /// "Jr." ("Jeff T.", "Perry Bacon Jr.").
+    /// `cleaned` with the period `original` has after it when its last word is an initial,
+    /// "Jr." or an abbreviation with periods in it ("Jeff T.", "Perry Bacon Jr.", "Jane Roe, Ph.D.").
     static func keepingFinalPeriod(_ cleaned: String, from original: String) -> String {
         guard let last = cleaned.split(separator: " ").last,
-              (last.count == 1 && last.first?.isUppercase == true) || ["jr", "sr"].contains(last.lowercased()),
+              (last.count == 1 && last.first?.isUppercase == true) || ["jr", "sr"].contains(last.lowercased())
+                || (last.contains(".") && last.first?.isLetter == true),
               original.contains(cleaned + ".") else { return cleaned }
         return cleaned + "."
     }
+
+    /// "First Last" from a name written "Last, First" ("Berger, Emery D.", "Roy, Aniruddha"), as
+    /// bibliographic tags (`citation_author`, `dc.creator`) write them; nil when the text is not
+    /// one such name (a name and a role, two names, a credential).
+    static func invertedName(_ text: String) -> String? {
+        let parts = text.components(separatedBy: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+        guard parts.count == 2 else { return nil }
+        let family = parts[0].split(separator: " "), given = parts[1].split(separator: " ")
+        guard (1...3).contains(family.count), (1...3).contains(given.count) else { return nil }
+        // One family name, with its particles ("van der Merwe"): "Jane Roe, John Doe" is two names.
+        guard family.filter({ !TextFacts.nameParticles.contains(String($0)) }).count == 1 else { return nil }
+        for word in family + given {
+            let bare = word.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: "."))
+            let initial = bare.count == 1
+            if !initial, roleWords.contains(bare) || credentials.contains(bare) { return nil }
+            guard let first = word.first, first.isUppercase || !first.isASCII || TextFacts.nameParticles.contains(String(word)),
+                  word.allSatisfy({ $0.isLetter || $0 == "." || $0 == "-" || $0 == "'" || $0 == "’" }) else { return nil }
+        }
+        // A given name is a word, not only initials after a one-word family name ("Smith, J." stays).
+        guard given.contains(where: { $0.filter(\.isLetter).count >= 2 }) else { return nil }
+        return parts[1] + " " + parts[0]
+    }
+
+    /// Credentials written after a name with a comma ("Jane Roe, MD").
+    static let credentials: Set<String> = ["md", "phd", "ph.d", "do", "rn", "np", "pa", "dds", "dvm", "mba", "cpa", "jd", "esq", "mph", "msc", "ma", "ba", "bsc", "facp", "faan", "jr", "sr", "ii", "iii", "iv"]
 
     /// Whether a piece reads as one person's full name: two to five words, capitalised (or in
     /// another script), no role or credential word.
