@@ -139,6 +139,14 @@ struct EnrichFieldTests {
         #expect(thread.authors == .init(["paulb203"], source: .dom))
         let single = try Support.enrich(html: Support.page(body: #"<h1>Headline</h1><p><a class="username">paulb203</a></p>"#))
         #expect(single.authors == nil)
+        // Posts that carry their poster in data-username (NodeBB).
+        let nodeBB = try Support.enrich(html: Support.page(body: """
+            <h1>Wind map not loading</h1><li component="post" class="topic-owner-post" data-username="luizjr4"><p>The map stays grey since the update.</p></li>
+            <li component="post" data-username="ivo"><p>Clear the cache and reload.</p></li>
+            """))
+        #expect(nodeBB.authors == .init(["luizjr4"], source: .dom))
+        let one = try Support.enrich(html: Support.page(body: #"<h1>Headline</h1><div data-username="luizjr4"><p>Text.</p></div>"#))
+        #expect(one.authors == nil)
     }
 
     /// Bylines as written: credentials and roles stay with the name, people are split.

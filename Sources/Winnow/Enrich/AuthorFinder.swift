@@ -64,6 +64,7 @@ enum AuthorFinder {
         if let names = byline(evidence, siteName: siteName).map(clean), !names.isEmpty { return .init(unique(names), source: .dom) }
         if let names = headlineByline(evidence, siteName: siteName).map(clean), !names.isEmpty { return .init(unique(names), source: .dom) }
         if let name = forumPoster(evidence, siteName: siteName) { return .init([name], source: .dom) }
+        if let name = dataUserName(evidence, siteName: siteName) { return .init([name], source: .dom) }
         return nil
     }
 
@@ -228,6 +229,25 @@ enum AuthorFinder {
     static func unique(_ names: [String]) -> [String] {
         var seen: Set<String> = []
         return names.filter { seen.insert($0.lowercased()).inserted }
+    }
+}
+
+extension AuthorFinder {
+    /// The poster of a thread's first post where the posts carry their poster's user name in a
+    /// `data-username` attribute (NodeBB, Flarum): the first of at least two such elements
+    /// outside the chrome.
+    static func dataUserName(_ evidence: PageEvidence, siteName: String?) -> String? {
+        let page = evidence.page
+        var first: String? = nil, count = 0
+        for index in page.nodes.indices where page.nodes[index].kind == .element {
+            guard let value = page.nodes[index].attribute("data-username"), AuthorNames.isUserName(value, siteName: siteName) else { continue }
+            if page.ancestors(of: index).contains(where: { [.nav, .header, .footer, .form].contains(page.nodes[$0].tag) }) { continue }
+            if first == nil { first = Enrichment.clean(value) }
+            count += 1
+            if count >= 2 { break }
+        }
+        guard let first, count >= 2, !namesHost(first, evidence) else { return nil }
+        return first
     }
 }
 
