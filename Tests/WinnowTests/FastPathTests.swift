@@ -171,6 +171,35 @@ import WinnowHTML
         }
     }
 
+    @Test func classAndIDReadApartAreReadAsJoined() {
+        var cache: [String: PageEvidence.NameFacts] = [:]
+        let names = Self.randomNames(4_000)
+        for (index, name) in names.enumerated() {
+            // Some names absent, some ids repeated as classes, so the cache is hit too.
+            let className: String? = index % 7 == 0 ? nil : name
+            let id: String? = index % 3 == 0 ? nil : names[(index * 31) % names.count]
+            guard let names = PageEvidence.asciiNameFacts(className: className, id: id, cache: &cache) else {
+                #expect(!((className ?? "") + (id ?? "")).utf8.allSatisfy { $0 < 0x80 })
+                continue
+            }
+            let apart = PageEvidence.ClassFacts(names)
+            let joined = PageEvidence.ClassFacts(((className ?? "") + " " + (id ?? "")).lowercased())
+            #expect([apart.ownHeader, apart.headerWord, apart.chromeToken, apart.headerToken, apart.otherChromeToken, apart.dateWord, apart.bylineWord]
+                    == [joined.ownHeader, joined.headerWord, joined.chromeToken, joined.headerToken, joined.otherChromeToken, joined.dateWord, joined.bylineWord],
+                    "\((className ?? "nil").debugDescription) \((id ?? "nil").debugDescription)")
+        }
+    }
+
+    @Test func datePathsAreFoundAsByTheRegex() {
+        let pieces = ["/", "19", "20", "21", "0", "1", "2", "9", "99", "/2024/05/", "/1999/1", "a", "é", "-", "//", "２０"]
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<4_000 {
+            let path = (0..<Int.random(in: 0...12, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            let regex = path.range(of: "/(19|20)[0-9]{2}/[01][0-9]/", options: .regularExpression) != nil
+            #expect(PageKindRules.hasDatePath(path) == regex, "\(path.debugDescription)")
+        }
+    }
+
     @Test func pageShapeWordsAreUnchanged() {
         for name in Self.randomNames(4_000) {
             let words = name.lowercased().split(separator: " ")

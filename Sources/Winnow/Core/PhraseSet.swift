@@ -34,11 +34,14 @@ struct PhraseSet<Value: Sendable>: Sendable {
     /// Calls `body` with the value of every occurrence of a phrase in `text`.
     func forEachMatch(in text: String, _ body: (Value) -> Void) {
         var text = text
-        text.withUTF8 { bytes in
-            for start in bytes.indices {
-                for candidate in byFirstByte[Int(ByteSearch.lower(bytes[start]))] where Self.matches(candidate.bytes, in: bytes, at: start) {
-                    body(candidate.value)
-                }
+        text.withUTF8 { forEachMatch(in: $0, body) }
+    }
+
+    /// Calls `body` with the value of every occurrence of a phrase in the UTF-8 `bytes`.
+    func forEachMatch(in bytes: UnsafeBufferPointer<UInt8>, _ body: (Value) -> Void) {
+        for start in bytes.indices {
+            for candidate in byFirstByte[Int(ByteSearch.lower(bytes[start]))] where Self.matches(candidate.bytes, in: bytes, at: start) {
+                body(candidate.value)
             }
         }
     }

@@ -90,8 +90,9 @@ struct Enrichment {
     /// markup removed, whitespace collapsed and trimmed.
     static func clean(_ raw: String) -> String {
         var text = raw
-        if text.contains("&") { text = decodeEntities(text) }
-        if text.contains("<"), text.contains(">"), let regex = tagPattern {
+        // Byte tests: what `contains("&")` (a literal search) answers, without Foundation.
+        if text.utf8.contains(UInt8(ascii: "&")) { text = decodeEntities(text) }
+        if text.utf8.contains(UInt8(ascii: "<")), text.utf8.contains(UInt8(ascii: ">")), let regex = tagPattern {
             text = regex.stringByReplacingMatches(in: text, range: NSRange(text.startIndex..., in: text), withTemplate: " ")
         }
         return HTMLDocument.collapseWhitespace(text)
