@@ -206,6 +206,28 @@ import WinnowHTML
         }
     }
 
+    @Test func pageShapeCountsAreThoseOfEachClass() throws {
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<40 {
+            let names = Self.randomNames(200).map { $0.replacingOccurrences(of: "\"", with: "") }
+            var html = "<html><body>"
+            for (index, name) in names.enumerated() {
+                let id = index % 3 == 0 ? " id=\"\(names.randomElement(using: &generator)!)\"" : ""
+                html += index % 5 == 0 ? "<div\(id)>x</div>" : "<div class=\"\(name)\"\(id)><span class=\"\(name)\">y</span></div>"
+            }
+            let page = try HTMLParser.parse(Array((html + "</body></html>").utf8))
+            var posts = 0, prices = 0
+            for index in page.nodes.indices where page.nodes[index].kind == .element {
+                guard let className = page.nodes[index].className else { continue }
+                let says = PageKindRules.classSays(className)
+                if says.post { posts += 1 }
+                if says.price { prices += 1 }
+            }
+            let evidence = PageEvidence(page: page, keptNodes: [])
+            #expect(evidence.postClasses == posts && evidence.priceClasses == prices)
+        }
+    }
+
     @Test func datePathsAreFoundAsByTheRegex() {
         let pieces = ["/", "19", "20", "21", "0", "1", "2", "9", "99", "/2024/05/", "/1999/1", "a", "é", "-", "//", "２０"]
         var generator = SystemRandomNumberGenerator()

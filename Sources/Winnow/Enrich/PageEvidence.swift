@@ -24,6 +24,10 @@ struct PageEvidence {
     var bylineElements: [Int] = []
     /// `<figcaption>` elements.
     var figcaptions: [Int] = []
+    /// Elements whose class names a forum post, and elements whose class names a price
+    /// (``PageKindRules/classSays(_:)``), for the page's shape.
+    var postClasses = 0
+    var priceClasses = 0
     /// The nodes of the blocks the stripper kept, as a set, to tell main content from the rest.
     let kept: Set<Int>
     /// The same nodes in order.
@@ -59,7 +63,14 @@ struct PageEvidence {
                 facts = .none
             } else if let names = Self.asciiNameFacts(className: className, id: id, cache: &factsByClass) {
                 facts = ClassFacts(names)
+                if names.post { postClasses += 1 }
+                if names.price { priceClasses += 1 }
             } else {
+                if let className {
+                    let says = PageKindRules.classSays(className)
+                    if says.post { postClasses += 1 }
+                    if says.price { priceClasses += 1 }
+                }
                 let classID = ((className ?? "") + " " + (id ?? "")).lowercased()
                 if let known = factsByName[classID] {
                     facts = known
@@ -143,7 +154,8 @@ struct PageEvidence {
 
     /// The facts of an element's class and id when both are ASCII (or absent), read apart and
     /// merged, the class's from `cache`: what ``ClassFacts`` reads in the two joined by a space
-    /// (no word it looks for holds a space, so none spans the two); nil for other names.
+    /// (no word it looks for holds a space, so none spans the two), with what the class alone
+    /// says of posts and prices; nil for other names.
     static func asciiNameFacts(className: String?, id: String?, cache: inout [String: NameFacts]) -> NameFacts? {
         var names = NameFacts()
         if var id {
@@ -154,7 +166,8 @@ struct PageEvidence {
             if let known = cache[className] {
                 names.merge(known)
             } else {
-                guard let facts = className.withUTF8({ bytes in bytes.allSatisfy { $0 < 0x80 } ? NameFacts(ascii: bytes) : nil }) else { return nil }
+                guard var facts = className.withUTF8({ bytes in bytes.allSatisfy { $0 < 0x80 } ? NameFacts(ascii: bytes) : nil }) else { return nil }
+                (facts.post, facts.price) = PageKindRules.classSays(className)
                 if cache.count < 4_096 { cache[className] = facts }
                 names.merge(facts)
             }
@@ -171,6 +184,10 @@ struct PageEvidence {
         var chromeToken = false
         var headerToken = false
         var otherChromeToken = false
+        /// For a class attribute: whether it names a forum post, and a price
+        /// (``PageKindRules/classSays(_:)``); an id's are false, so a merge keeps the class's.
+        var post = false
+        var price = false
 
         init() {}
 
@@ -229,6 +246,8 @@ struct PageEvidence {
             chromeToken = chromeToken || other.chromeToken
             headerToken = headerToken || other.headerToken
             otherChromeToken = otherChromeToken || other.otherChromeToken
+            post = post || other.post
+            price = price || other.price
         }
     }
 

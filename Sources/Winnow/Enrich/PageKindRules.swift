@@ -77,15 +77,9 @@ enum PageKindRules {
     /// The kind the page's shape shows: several posts each with its own author → forum; many
     /// repeated cards with prices → collection.
     static func shapeKind(_ evidence: PageEvidence) -> String? {
-        var posts = 0, prices = 0
-        for index in evidence.page.nodes.indices {
-            guard evidence.page.nodes[index].kind == .element, let className = evidence.page.nodes[index].className else { continue }
-            let says = classSays(className)
-            if says.post { posts += 1 }
-            if says.price { prices += 1 }
-        }
-        if posts >= 4 { return "forum" }
-        if prices >= 8 { return "collection" }
+        // The classes were read with the rest of the page's evidence.
+        if evidence.postClasses >= 4 { return "forum" }
+        if evidence.priceClasses >= 8 { return "collection" }
         return nil
     }
 
