@@ -101,6 +101,13 @@ import WinnowHTML
         return .init(characters: characters, words: words, sentences: sentences, paragraphs: blocks.count)
     }
 
+    @Test func comparisonKeysAreUnchanged() {
+        for text in Self.randomTexts(3_000) + ["Hello, World 2024!", "", "ÉCOLE 12", "abc\r\ndef"] {
+            let expected = String(String.UnicodeScalarView(text.lowercased().unicodeScalars.filter { $0.properties.isAlphabetic || $0.properties.numericType != nil }))
+            #expect(Enrichment.key(text) == expected, "\(text.debugDescription)")
+        }
+    }
+
     @Test func simHashIsUnchanged() {
         for text in Self.randomTexts(3_000) {
             #expect(SimHash.hash(text) == Self.referenceSimHash(text), "\(text.debugDescription)")

@@ -41,10 +41,10 @@ enum PageKindRules {
         }
         if let url = evidence.canonical ?? evidence.meta["og:url"]?.first {
             let path = "/" + url.lowercased().split(separator: "/").dropFirst(2).joined(separator: "/") + "/"
-            if ["/forum/", "/forums/", "/thread/", "/threads/", "/topic/", "/questions/", "/t/", "/community/", "/discussion/", "/viewtopic"].contains(where: { path.contains($0) }) { vote("forum", 1, .url) }
-            if ["/product/", "/products/", "/p/", "/dp/", "/item/", "/shop/"].contains(where: { path.contains($0) }) { vote("product", 1, .url) }
-            if ["/docs/", "/doc/", "/documentation/", "/api/", "/reference/", "/manual/", "/guide/", "/guides/", "/kb/", "/help/"].contains(where: { path.contains($0) }) { vote("documentation", 1, .url) }
-            if ["/category/", "/categories/", "/tag/", "/tags/", "/search", "/archive/", "/collections/"].contains(where: { path.contains($0) }) { vote("listing", 1, .url) }
+            if pathWords[0].contains(where: { ByteSearch.contains(path, $0) }) { vote("forum", 1, .url) }
+            if pathWords[1].contains(where: { ByteSearch.contains(path, $0) }) { vote("product", 1, .url) }
+            if pathWords[2].contains(where: { ByteSearch.contains(path, $0) }) { vote("documentation", 1, .url) }
+            if pathWords[3].contains(where: { ByteSearch.contains(path, $0) }) { vote("listing", 1, .url) }
             if hasDatePath(path) { vote("article", 1, .url) }
         }
         let shape = shapeKind(evidence)
@@ -53,6 +53,15 @@ enum PageKindRules {
         guard let best = ranked.first, best.value >= 2, ranked.count < 2 || best.value - ranked[1].value >= 1 else { return nil }
         return .init(best.key, source: sources[best.key] ?? .computed)
     }
+
+    /// The URL path fragments of a forum, a product, documentation and a listing, as bytes (a
+    /// literal search for them is a search for their bytes).
+    static let pathWords: [[[UInt8]]] = [
+        ["/forum/", "/forums/", "/thread/", "/threads/", "/topic/", "/questions/", "/t/", "/community/", "/discussion/", "/viewtopic"],
+        ["/product/", "/products/", "/p/", "/dp/", "/item/", "/shop/"],
+        ["/docs/", "/doc/", "/documentation/", "/api/", "/reference/", "/manual/", "/guide/", "/guides/", "/kb/", "/help/"],
+        ["/category/", "/categories/", "/tag/", "/tags/", "/search", "/archive/", "/collections/"],
+    ].map { $0.map { Array($0.utf8) } }
 
     /// Whether `path` holds `/(19|20)[0-9]{2}/[01][0-9]/` (a year and month: `/2024/05/`),
     /// searched for in its bytes (the pattern is ASCII).
