@@ -101,6 +101,15 @@ import WinnowHTML
         return .init(characters: characters, words: words, sentences: sentences, paragraphs: blocks.count)
     }
 
+    @Test func javascriptLinksAreFoundAsBefore() {
+        let pieces = ["javascript:", "JavaScript:", "JAVASCRİPT:", "java", "script", ":", "void(0)", "\u{0301}", "\u{212A}", "İ", "é", " ", "/a", "#", "\r\n", "x"]
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<4_000 {
+            let href = (0..<Int.random(in: 0...4, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            #expect(HTMLBlocks.Builder.isJavaScript(href) == href.lowercased().hasPrefix("javascript:"), "\(href.debugDescription)")
+        }
+    }
+
     @Test func comparisonKeysAreUnchanged() {
         for text in Self.randomTexts(3_000) + ["Hello, World 2024!", "", "ÉCOLE 12", "abc\r\ndef"] {
             let expected = String(String.UnicodeScalarView(text.lowercased().unicodeScalars.filter { $0.properties.isAlphabetic || $0.properties.numericType != nil }))
