@@ -42,7 +42,7 @@ struct PageEvidence {
         titleTag = page.title.map(Enrichment.clean).flatMap { $0.isEmpty ? nil : $0 }
         var chromeEnd: [Int32] = [], articleEnd: [Int32] = []
         var factsByName: [String: ClassFacts] = [:]  // pages repeat the same class names on many elements
-        var factsByClass: [String: NameFacts] = [:]  // the same for ASCII class names alone
+        var factsByClass = [String: NameFacts](minimumCapacity: 256)  // the same for ASCII class names alone
         for index in page.nodes.indices {
             let node = page.nodes[index]
             guard node.kind == .element else { continue }
