@@ -101,6 +101,19 @@ import WinnowHTML
         return .init(characters: characters, words: words, sentences: sentences, paragraphs: blocks.count)
     }
 
+    @Test func byteSearchesAnswerAsFoundation() {
+        let pieces = ["&", "<", ">", "username", "user", "name", "/t/", "/", "t", "a", " ", "\u{0301}", "\u{0600}", "\u{200D}", "\u{1F1E6}",
+                      "é", "İ", "\r\n", "\r", "中"]
+        let needles = ["&", "<", ">", "username", "/t/", "/search"]
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<4_000 {
+            let text = (0..<Int.random(in: 0...6, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            for needle in needles {
+                #expect(ByteSearch.containsAsFoundation(text, Array(needle.utf8)) == (text.range(of: needle) != nil), "\(text.debugDescription) \(needle)")
+            }
+        }
+    }
+
     @Test func javascriptLinksAreFoundAsBefore() {
         let pieces = ["javascript:", "JavaScript:", "JAVASCRİPT:", "java", "script", ":", "void(0)", "\u{0301}", "\u{212A}", "İ", "é", " ", "/a", "#", "\r\n", "x"]
         var generator = SystemRandomNumberGenerator()
@@ -162,7 +175,7 @@ import WinnowHTML
     static let pieces = ["nav", "NAV", "header", "site", "masthead", "menu", "footer", "related", "widget", "logo", "cookie", "top",
                          "entry-header", "post-meta", "date", "Time", "publish", "update", "byline", "author", "writer", "price", "Price",
                          "post", "message", "reply", "topic-post", "item", "card", "product", "comment", "desc", "title", "review",
-                         "-", "_", "__", " ", "  ", "\t", "\n", "\r\n", "x", "7", "é", "É", "İ", "\u{212A}", "\u{0301}", "\u{0600}", "中", "ß"]
+                         "username", "UserName", "username-coloured", "-", "_", "__", " ", "  ", "\t", "\n", "\r\n", "x", "7", "é", "É", "İ", "\u{212A}", "\u{0301}", "\u{0600}", "中", "ß"]
 
     static func randomNames(_ count: Int) -> [String] {
         var generator = SystemRandomNumberGenerator()
@@ -233,14 +246,17 @@ import WinnowHTML
             }
             let page = try HTMLParser.parse(Array((html + "</body></html>").utf8))
             var posts = 0, prices = 0
+            var usernames: [Int] = []
             for index in page.nodes.indices where page.nodes[index].kind == .element {
                 guard let className = page.nodes[index].className else { continue }
                 let says = PageKindRules.classSays(className)
                 if says.post { posts += 1 }
                 if says.price { prices += 1 }
+                if className.contains("username") { usernames.append(index) }
             }
             let evidence = PageEvidence(page: page, keptNodes: [])
             #expect(evidence.postClasses == posts && evidence.priceClasses == prices)
+            #expect(evidence.usernameElements == usernames)
         }
     }
 

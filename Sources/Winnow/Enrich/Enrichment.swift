@@ -90,13 +90,15 @@ struct Enrichment {
     /// markup removed, whitespace collapsed and trimmed.
     static func clean(_ raw: String) -> String {
         var text = raw
-        // Byte tests: what `contains("&")` (a literal search) answers, without Foundation.
-        if text.utf8.contains(UInt8(ascii: "&")) { text = decodeEntities(text) }
-        if text.utf8.contains(UInt8(ascii: "<")), text.utf8.contains(UInt8(ascii: ">")), let regex = tagPattern {
+        // What `contains("&")` answers, from the bytes when it can (see ByteSearch.containsAsFoundation).
+        if ByteSearch.containsAsFoundation(text, ampersand) { text = decodeEntities(text) }
+        if ByteSearch.containsAsFoundation(text, lessThan), ByteSearch.containsAsFoundation(text, greaterThan), let regex = tagPattern {
             text = regex.stringByReplacingMatches(in: text, range: NSRange(text.startIndex..., in: text), withTemplate: " ")
         }
         return HTMLDocument.collapseWhitespace(text)
     }
+
+    static let ampersand = Array("&".utf8), lessThan = Array("<".utf8), greaterThan = Array(">".utf8)
 
     /// Matches an HTML tag written inside a value (`<b>`, `</span>`).
     static let tagPattern = try? NSRegularExpression(pattern: "</?[a-zA-Z][^<>]{0,200}>")

@@ -28,6 +28,8 @@ struct PageEvidence {
     /// (``PageKindRules/classSays(_:)``), for the page's shape.
     var postClasses = 0
     var priceClasses = 0
+    /// Elements whose class holds "username" (as `contains("username")` finds it), in document order.
+    var usernameElements: [Int] = []
     /// The nodes of the blocks the stripper kept, as a set, to tell main content from the rest.
     let kept: Set<Int>
     /// The same nodes in order.
@@ -65,11 +67,13 @@ struct PageEvidence {
                 facts = ClassFacts(names)
                 if names.post { postClasses += 1 }
                 if names.price { priceClasses += 1 }
+                if names.username { usernameElements.append(index) }
             } else {
                 if let className {
                     let says = PageKindRules.classSays(className)
                     if says.post { postClasses += 1 }
                     if says.price { priceClasses += 1 }
+                    if ByteSearch.containsAsFoundation(className, AuthorFinder.usernameBytes) { usernameElements.append(index) }
                 }
                 let classID = ((className ?? "") + " " + (id ?? "")).lowercased()
                 if let known = factsByName[classID] {
@@ -155,7 +159,7 @@ struct PageEvidence {
     /// The facts of an element's class and id when both are ASCII (or absent), read apart and
     /// merged, the class's from `cache`: what ``ClassFacts`` reads in the two joined by a space
     /// (no word it looks for holds a space, so none spans the two), with what the class alone
-    /// says of posts and prices; nil for other names.
+    /// says of posts, prices and user names; nil for other names.
     static func asciiNameFacts(className: String?, id: String?, cache: inout [String: NameFacts]) -> NameFacts? {
         var names = NameFacts()
         if var id {
@@ -168,6 +172,7 @@ struct PageEvidence {
             } else {
                 guard var facts = className.withUTF8({ bytes in bytes.allSatisfy { $0 < 0x80 } ? NameFacts(ascii: bytes) : nil }) else { return nil }
                 (facts.post, facts.price) = PageKindRules.classSays(className)
+                facts.username = ByteSearch.containsAsFoundation(className, AuthorFinder.usernameBytes)
                 if cache.count < 4_096 { cache[className] = facts }
                 names.merge(facts)
             }
@@ -188,6 +193,8 @@ struct PageEvidence {
         /// (``PageKindRules/classSays(_:)``); an id's are false, so a merge keeps the class's.
         var post = false
         var price = false
+        /// For a class attribute: whether it holds "username" (``AuthorFinder/forumPoster(_:siteName:)``).
+        var username = false
 
         init() {}
 
@@ -248,6 +255,7 @@ struct PageEvidence {
             otherChromeToken = otherChromeToken || other.otherChromeToken
             post = post || other.post
             price = price || other.price
+            username = username || other.username
         }
     }
 

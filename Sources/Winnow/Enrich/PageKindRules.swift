@@ -41,10 +41,10 @@ enum PageKindRules {
         }
         if let url = evidence.canonical ?? evidence.meta["og:url"]?.first {
             let path = "/" + url.lowercased().split(separator: "/").dropFirst(2).joined(separator: "/") + "/"
-            if pathWords[0].contains(where: { ByteSearch.contains(path, $0) }) { vote("forum", 1, .url) }
-            if pathWords[1].contains(where: { ByteSearch.contains(path, $0) }) { vote("product", 1, .url) }
-            if pathWords[2].contains(where: { ByteSearch.contains(path, $0) }) { vote("documentation", 1, .url) }
-            if pathWords[3].contains(where: { ByteSearch.contains(path, $0) }) { vote("listing", 1, .url) }
+            if pathWords[0].contains(where: { ByteSearch.containsAsFoundation(path, $0) }) { vote("forum", 1, .url) }
+            if pathWords[1].contains(where: { ByteSearch.containsAsFoundation(path, $0) }) { vote("product", 1, .url) }
+            if pathWords[2].contains(where: { ByteSearch.containsAsFoundation(path, $0) }) { vote("documentation", 1, .url) }
+            if pathWords[3].contains(where: { ByteSearch.containsAsFoundation(path, $0) }) { vote("listing", 1, .url) }
             if hasDatePath(path) { vote("article", 1, .url) }
         }
         let shape = shapeKind(evidence)
@@ -54,8 +54,8 @@ enum PageKindRules {
         return .init(best.key, source: sources[best.key] ?? .computed)
     }
 
-    /// The URL path fragments of a forum, a product, documentation and a listing, as bytes (a
-    /// literal search for them is a search for their bytes).
+    /// The URL path fragments of a forum, a product, documentation and a listing, as bytes (for
+    /// ``ByteSearch/containsAsFoundation(_:_:)``).
     static let pathWords: [[[UInt8]]] = [
         ["/forum/", "/forums/", "/thread/", "/threads/", "/topic/", "/questions/", "/t/", "/community/", "/discussion/", "/viewtopic"],
         ["/product/", "/products/", "/p/", "/dp/", "/item/", "/shop/"],
