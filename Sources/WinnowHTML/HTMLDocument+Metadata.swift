@@ -99,20 +99,55 @@ extension HTMLDocument {
     }
 
     /// Collapses every run of Unicode whitespace to one space and trims both ends.
+    ///
+    /// Works on the UTF-8 bytes, written straight into the result (never longer than the text);
+    /// a non-ASCII scalar is decoded only to ask whether it is whitespace.
     public static func collapseWhitespace(_ text: String) -> String {
-        var result = String.UnicodeScalarView()
-        var pendingSpace = false
-        for scalar in text.unicodeScalars {
-            let value = scalar.value
-            if value < 0x80 ? (value == 0x20 || (value >= 0x09 && value <= 0x0D)) : scalar.properties.isWhitespace {
-                pendingSpace = !result.isEmpty
-            } else {
-                if pendingSpace { result.append(" ") }
-                pendingSpace = false
-                result.append(scalar)
+        var text = text
+        return text.withUTF8 { source in
+            String(unsafeUninitializedCapacity: source.count) { result in
+                var count = 0
+                var pendingSpace = false
+                var index = 0
+                while index < source.count {
+                    let byte = source[index]
+                    let length: Int
+                    let isWhitespace: Bool
+                    if byte < 0x80 {
+                        length = 1
+                        isWhitespace = byte == 0x20 || (byte >= 0x09 && byte <= 0x0D)
+                    } else {
+                        // A lead byte of valid UTF-8 (a String's own bytes).
+                        var value: UInt32
+                        if byte >= 0xF0 {
+                            length = 4
+                            value = UInt32(byte & 0x07)
+                        } else if byte >= 0xE0 {
+                            length = 3
+                            value = UInt32(byte & 0x0F)
+                        } else {
+                            length = 2
+                            value = UInt32(byte & 0x1F)
+                        }
+                        for offset in 1..<length { value = value << 6 | UInt32(source[index + offset] & 0x3F) }
+                        isWhitespace = Unicode.Scalar(value)?.properties.isWhitespace ?? false
+                    }
+                    if isWhitespace {
+                        pendingSpace = count > 0
+                    } else {
+                        if pendingSpace {
+                            result[count] = 0x20
+                            count += 1
+                            pendingSpace = false
+                        }
+                        for offset in 0..<length { result[count + offset] = source[index + offset] }
+                        count += length
+                    }
+                    index += length
+                }
+                return count
             }
         }
-        return String(result)
     }
 
     /// True when a script `type` attribute names JSON-LD (case-insensitive, surrounding spaces ignored).

@@ -17,6 +17,16 @@ import WinnowHTML
         }
     }
 
+    /// One FNV-1a step over the four bytes of a value, as written before the fast path.
+    static func referenceMix(_ hash: UInt64, _ value: UInt32) -> UInt64 {
+        var hash = hash
+        for shift in stride(from: 0, to: 32, by: 8) {
+            hash ^= UInt64((value >> UInt32(shift)) & 0xFF)
+            hash = hash &* SimHash.prime
+        }
+        return hash
+    }
+
     /// SimHash as it was written before the fast path: over `text.lowercased()`.
     static func referenceSimHash(_ text: String) -> UInt64 {
         var words: [UInt64] = []
@@ -24,7 +34,7 @@ import WinnowHTML
         var inWord = false
         for scalar in text.lowercased().unicodeScalars {
             if scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
-                current = SimHash.mix(current, scalar.value)
+                current = referenceMix(current, scalar.value)
                 inWord = true
             } else if inWord {
                 words.append(current)
@@ -42,7 +52,7 @@ import WinnowHTML
             for word in words { add(SimHash.finish(word)) }
         } else {
             for index in 0...(words.count - 3) {
-                add(SimHash.finish(SimHash.mix(SimHash.mix(words[index], UInt32(truncatingIfNeeded: words[index + 1])), UInt32(truncatingIfNeeded: words[index + 2] >> 7))))
+                add(SimHash.finish(referenceMix(referenceMix(words[index], UInt32(truncatingIfNeeded: words[index + 1])), UInt32(truncatingIfNeeded: words[index + 2] >> 7))))
             }
         }
         var result: UInt64 = 0
@@ -91,9 +101,44 @@ import WinnowHTML
         return .init(characters: characters, words: words, sentences: sentences, paragraphs: blocks.count)
     }
 
+    @Test func byteSearchesAnswerAsFoundation() {
+        let pieces = ["&", "<", ">", "username", "user", "name", "/t/", "/", "t", "a", " ", "\u{0301}", "\u{0600}", "\u{200D}", "\u{1F1E6}",
+                      "é", "İ", "\r\n", "\r", "中"]
+        let needles = ["&", "<", ">", "username", "/t/", "/search"]
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<4_000 {
+            let text = (0..<Int.random(in: 0...6, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            for needle in needles {
+                #expect(ByteSearch.containsAsFoundation(text, Array(needle.utf8)) == (text.range(of: needle) != nil), "\(text.debugDescription) \(needle)")
+            }
+        }
+    }
+
+    @Test func javascriptLinksAreFoundAsBefore() {
+        let pieces = ["javascript:", "JavaScript:", "JAVASCRİPT:", "java", "script", ":", "void(0)", "\u{0301}", "\u{212A}", "İ", "é", " ", "/a", "#", "\r\n", "x"]
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<4_000 {
+            let href = (0..<Int.random(in: 0...4, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            #expect(HTMLBlocks.Builder.isJavaScript(href) == href.lowercased().hasPrefix("javascript:"), "\(href.debugDescription)")
+        }
+    }
+
+    @Test func comparisonKeysAreUnchanged() {
+        for text in Self.randomTexts(3_000) + ["Hello, World 2024!", "", "ÉCOLE 12", "abc\r\ndef"] {
+            let expected = String(String.UnicodeScalarView(text.lowercased().unicodeScalars.filter { $0.properties.isAlphabetic || $0.properties.numericType != nil }))
+            #expect(Enrichment.key(text) == expected, "\(text.debugDescription)")
+        }
+    }
+
     @Test func simHashIsUnchanged() {
         for text in Self.randomTexts(3_000) {
             #expect(SimHash.hash(text) == Self.referenceSimHash(text), "\(text.debugDescription)")
+        }
+        // Long texts: more features than the bit counters' lanes hold between emptyings.
+        let texts = Self.randomTexts(400)
+        for start in stride(from: 0, to: 400, by: 40) {
+            let text = texts[start..<start + 40].joined(separator: " ")
+            #expect(SimHash.hash(text) == Self.referenceSimHash(text))
         }
     }
 
@@ -130,7 +175,7 @@ import WinnowHTML
     static let pieces = ["nav", "NAV", "header", "site", "masthead", "menu", "footer", "related", "widget", "logo", "cookie", "top",
                          "entry-header", "post-meta", "date", "Time", "publish", "update", "byline", "author", "writer", "price", "Price",
                          "post", "message", "reply", "topic-post", "item", "card", "product", "comment", "desc", "title", "review",
-                         "-", "_", "__", " ", "  ", "\t", "\n", "\r\n", "x", "7", "é", "É", "İ", "\u{212A}", "\u{0301}", "\u{0600}", "中", "ß"]
+                         "username", "UserName", "username-coloured", "-", "_", "__", " ", "  ", "\t", "\n", "\r\n", "x", "7", "é", "É", "İ", "\u{212A}", "\u{0301}", "\u{0600}", "中", "ß"]
 
     static func randomNames(_ count: Int) -> [String] {
         var generator = SystemRandomNumberGenerator()
@@ -168,6 +213,60 @@ import WinnowHTML
             let facts = PageEvidence.ClassFacts(classID)
             #expect([facts.ownHeader, facts.headerWord, facts.dateWord, facts.bylineWord, facts.chromeToken] == Self.referenceFacts(classID),
                     "\(classID.debugDescription)")
+        }
+    }
+
+    @Test func classAndIDReadApartAreReadAsJoined() {
+        var cache: [String: PageEvidence.NameFacts] = [:]
+        let names = Self.randomNames(4_000)
+        for (index, name) in names.enumerated() {
+            // Some names absent, some ids repeated as classes, so the cache is hit too.
+            let className: String? = index % 7 == 0 ? nil : name
+            let id: String? = index % 3 == 0 ? nil : names[(index * 31) % names.count]
+            guard let names = PageEvidence.asciiNameFacts(className: className, id: id, cache: &cache) else {
+                #expect(!((className ?? "") + (id ?? "")).utf8.allSatisfy { $0 < 0x80 })
+                continue
+            }
+            let apart = PageEvidence.ClassFacts(names)
+            let joined = PageEvidence.ClassFacts(((className ?? "") + " " + (id ?? "")).lowercased())
+            #expect([apart.ownHeader, apart.headerWord, apart.chromeToken, apart.headerToken, apart.otherChromeToken, apart.dateWord, apart.bylineWord]
+                    == [joined.ownHeader, joined.headerWord, joined.chromeToken, joined.headerToken, joined.otherChromeToken, joined.dateWord, joined.bylineWord],
+                    "\((className ?? "nil").debugDescription) \((id ?? "nil").debugDescription)")
+        }
+    }
+
+    @Test func pageShapeCountsAreThoseOfEachClass() throws {
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<40 {
+            let names = Self.randomNames(200).map { $0.replacingOccurrences(of: "\"", with: "") }
+            var html = "<html><body>"
+            for (index, name) in names.enumerated() {
+                let id = index % 3 == 0 ? " id=\"\(names.randomElement(using: &generator)!)\"" : ""
+                html += index % 5 == 0 ? "<div\(id)>x</div>" : "<div class=\"\(name)\"\(id)><span class=\"\(name)\">y</span></div>"
+            }
+            let page = try HTMLParser.parse(Array((html + "</body></html>").utf8))
+            var posts = 0, prices = 0
+            var usernames: [Int] = []
+            for index in page.nodes.indices where page.nodes[index].kind == .element {
+                guard let className = page.nodes[index].className else { continue }
+                let says = PageKindRules.classSays(className)
+                if says.post { posts += 1 }
+                if says.price { prices += 1 }
+                if className.contains("username") { usernames.append(index) }
+            }
+            let evidence = PageEvidence(page: page, keptNodes: [])
+            #expect(evidence.postClasses == posts && evidence.priceClasses == prices)
+            #expect(evidence.usernameElements == usernames)
+        }
+    }
+
+    @Test func datePathsAreFoundAsByTheRegex() {
+        let pieces = ["/", "19", "20", "21", "0", "1", "2", "9", "99", "/2024/05/", "/1999/1", "a", "é", "-", "//", "２０", "\u{0301}", "\u{0600}", "٣"]
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<4_000 {
+            let path = (0..<Int.random(in: 0...12, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            let regex = path.range(of: "/(19|20)[0-9]{2}/[01][0-9]/", options: .regularExpression) != nil
+            #expect(PageKindRules.hasDatePath(path) == regex, "\(path.debugDescription)")
         }
     }
 

@@ -42,6 +42,31 @@ enum ByteSearch {
         return false
     }
 
+    /// What `text.contains(needle)` (Foundation's `range(of:)`) answers, for an ASCII `needle`,
+    /// from the bytes when it can: Foundation finds no match that would end (or start) inside a
+    /// composed character (`"<b>\u{301}"` holds no `">"` for it), so a byte match with ASCII on
+    /// both sides (or the text's ends) decides, and only a text whose every byte match touches
+    /// other bytes is handed to Foundation.
+    static func containsAsFoundation(_ text: String, _ needle: [UInt8]) -> Bool {
+        guard !needle.isEmpty else { return text.range(of: "") != nil }
+        var text = text
+        let answer = text.withUTF8 { bytes -> Bool? in
+            guard bytes.count >= needle.count else { return false }
+            var undecided = false
+            let first = needle[0]
+            for start in 0...(bytes.count - needle.count) where bytes[start] == first {
+                var offset = 1
+                while offset < needle.count, bytes[start + offset] == needle[offset] { offset += 1 }
+                guard offset == needle.count else { continue }
+                let end = start + needle.count
+                if (start == 0 || bytes[start - 1] < 0x80) && (end == bytes.count || bytes[end] < 0x80) { return true }
+                undecided = true
+            }
+            return undecided ? nil : false
+        }
+        return answer ?? (text.range(of: String(decoding: needle, as: UTF8.self)) != nil)
+    }
+
     /// `text.trimmingCharacters(in: .whitespaces)` (`.whitespacesAndNewlines` with `newlines`),
     /// without Foundation when what is left begins and ends with ASCII.
     static func trimmed(_ text: String, newlines: Bool = false) -> String {

@@ -93,13 +93,16 @@ enum AuthorFinder {
         return false
     }
 
+    /// "username", searched for with ``ByteSearch/containsAsFoundation(_:_:)`` (as `contains("username")` finds it).
+    static let usernameBytes = Array("username".utf8)
+
     /// The user name of a thread's first post, on forum pages that mark each poster's name as
     /// `username` (phpBB, vBulletin, XenForo): the first of at least two outside the chrome.
     static func forumPoster(_ evidence: PageEvidence, siteName: String?) -> String? {
         let page = evidence.page
         var first: Int? = nil, count = 0
-        for index in page.nodes.indices where page.nodes[index].kind == .element {
-            guard let className = page.nodes[index].className, className.contains("username") else { continue }
+        for index in evidence.usernameElements {  // the elements whose class holds "username"
+            guard let className = page.nodes[index].className else { continue }
             let tokens = className.lowercased().split(separator: " ")
             guard tokens.contains(where: { $0 == "username" || $0 == "username-coloured" }) else { continue }
             if page.ancestors(of: index).contains(where: { [.nav, .header, .footer, .form].contains(page.nodes[$0].tag) }) { continue }

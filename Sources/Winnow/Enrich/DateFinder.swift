@@ -216,19 +216,19 @@ enum DateFinder {
         let page = evidence.page
         let window = max(0, headline - 80)..<min(page.count, headline + 250)
         var published: (Metadata.DateValue, Int)? = nil, modified: (Metadata.DateValue, Int)? = nil
-        var previousTexts: [String] = []
+        var previousTexts: [String] = []  // as they are: lowercased only for a date's label
         for index in window where page.nodes[index].kind == .text && !page.nodes[index].isWhitespace {
             let text = page.nodes[index].text
             defer {
-                previousTexts.append(text.lowercased())
+                previousTexts.append(text)
                 if previousTexts.count > 2 { previousTexts.removeFirst() }
             }
             guard text.utf8.count <= 90, text.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) else { continue }
             guard let scan = DateParsing.scan(text), scan.otherWords <= 3, scan.value.granularity != .year, scan.value.granularity != .month,
                   isAcceptable(scan.value, latest: latest, structured: false) else { continue }
-            let label = (previousTexts + [text.lowercased()]).joined(separator: " ")
+            let label = (previousTexts + [text]).map { $0.lowercased() }.joined(separator: " ")
             // A date the page labels "Published" counts even in a side column of the post.
-            let labelled = previousTexts.last.map { publishLabels.contains($0.trimmingCharacters(in: CharacterSet(charactersIn: " :"))) } ?? false
+            let labelled = previousTexts.last.map { publishLabels.contains($0.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: " :"))) } ?? false
             if evidence.inChrome(index, headline: headline), !(labelled && !inNavigation(index, page: page)) { continue }
             let distance = index > headline ? index - headline : (headline - index) * 3
             if updateWords.contains(where: { label.contains($0) }) {

@@ -90,12 +90,15 @@ struct Enrichment {
     /// markup removed, whitespace collapsed and trimmed.
     static func clean(_ raw: String) -> String {
         var text = raw
-        if text.contains("&") { text = decodeEntities(text) }
-        if text.contains("<"), text.contains(">"), let regex = tagPattern {
+        // What `contains("&")` answers, from the bytes when it can (see ByteSearch.containsAsFoundation).
+        if ByteSearch.containsAsFoundation(text, ampersand) { text = decodeEntities(text) }
+        if ByteSearch.containsAsFoundation(text, lessThan), ByteSearch.containsAsFoundation(text, greaterThan), let regex = tagPattern {
             text = regex.stringByReplacingMatches(in: text, range: NSRange(text.startIndex..., in: text), withTemplate: " ")
         }
         return HTMLDocument.collapseWhitespace(text)
     }
+
+    static let ampersand = Array("&".utf8), lessThan = Array("<".utf8), greaterThan = Array(">".utf8)
 
     /// Matches an HTML tag written inside a value (`<b>`, `</span>`).
     static let tagPattern = try? NSRegularExpression(pattern: "</?[a-zA-Z][^<>]{0,200}>")
@@ -113,6 +116,27 @@ struct Enrichment {
 
     /// A comparison key: lowercased letters and digits only.
     static func key(_ text: String) -> String {
-        String(String.UnicodeScalarView(text.lowercased().unicodeScalars.filter { $0.properties.isAlphabetic || $0.properties.numericType != nil }))
+        // ASCII: the letters (the only ASCII alphabetic scalars) lowercased and the digits (the
+        // only ASCII numeric ones), straight from the bytes.
+        var copy = text
+        let ascii = copy.withUTF8 { bytes -> String? in
+            guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+            return String(unsafeUninitializedCapacity: bytes.count) { out in
+                var count = 0
+                for byte in bytes {
+                    let lower = byte | 0x20
+                    if lower >= 0x61 && lower <= 0x7A {
+                        out[count] = lower
+                        count += 1
+                    } else if byte >= 0x30 && byte <= 0x39 {
+                        out[count] = byte
+                        count += 1
+                    }
+                }
+                return count
+            }
+        }
+        if let ascii { return ascii }
+        return String(String.UnicodeScalarView(text.lowercased().unicodeScalars.filter { $0.properties.isAlphabetic || $0.properties.numericType != nil }))
     }
 }

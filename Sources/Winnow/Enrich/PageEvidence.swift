@@ -24,6 +24,12 @@ struct PageEvidence {
     var bylineElements: [Int] = []
     /// `<figcaption>` elements.
     var figcaptions: [Int] = []
+    /// Elements whose class names a forum post, and elements whose class names a price
+    /// (``PageKindRules/classSays(_:)``), for the page's shape.
+    var postClasses = 0
+    var priceClasses = 0
+    /// Elements whose class holds "username" (as `contains("username")` finds it), in document order.
+    var usernameElements: [Int] = []
     /// The nodes of the blocks the stripper kept, as a set, to tell main content from the rest.
     let kept: Set<Int>
     /// The same nodes in order.
@@ -38,27 +44,44 @@ struct PageEvidence {
         titleTag = page.title.map(Enrichment.clean).flatMap { $0.isEmpty ? nil : $0 }
         var chromeEnd: [Int32] = [], articleEnd: [Int32] = []
         var factsByName: [String: ClassFacts] = [:]  // pages repeat the same class names on many elements
-        var factsByClass: [String: ClassFacts] = [:]  // the same for elements without an id, by the raw class
+        var factsByClass = [String: NameFacts](minimumCapacity: 256)  // the same for ASCII class names alone
         for index in page.nodes.indices {
             let node = page.nodes[index]
             guard node.kind == .element else { continue }
             while let last = chromeEnd.last, last <= Int32(index) { chromeEnd.removeLast() }
             while let last = articleEnd.last, last <= Int32(index) { articleEnd.removeLast() }
+            var className: String?, id: String?, itemprop: String?, rel: String?  // the first of each, in one look
+            for attribute in node.attributes {
+                switch attribute.name {
+                case "class": if className == nil { className = attribute.value }
+                case "id": if id == nil { id = attribute.value }
+                case "itemprop": if itemprop == nil { itemprop = attribute.value }
+                case "rel": if rel == nil { rel = attribute.value }
+                default: break
+                }
+            }
             let facts: ClassFacts
-            let className = node.id == nil ? node.className : nil
-            if let className, let known = factsByClass[className] {
-                facts = known
+            if className == nil && id == nil {
+                facts = .none
+            } else if let names = Self.asciiNameFacts(className: className, id: id, cache: &factsByClass) {
+                facts = ClassFacts(names)
+                if names.post { postClasses += 1 }
+                if names.price { priceClasses += 1 }
+                if names.username { usernameElements.append(index) }
             } else {
-                let classID = Self.classID(node)
-                if classID.isEmpty {
-                    facts = .none
-                } else if let known = factsByName[classID] {
+                if let className {
+                    let says = PageKindRules.classSays(className)
+                    if says.post { postClasses += 1 }
+                    if says.price { priceClasses += 1 }
+                    if ByteSearch.containsAsFoundation(className, AuthorFinder.usernameBytes) { usernameElements.append(index) }
+                }
+                let classID = ((className ?? "") + " " + (id ?? "")).lowercased()
+                if let known = factsByName[classID] {
                     facts = known
                 } else {
                     facts = ClassFacts(classID)
                     if factsByName.count < 4_096 { factsByName[classID] = facts }
                 }
-                if let className, factsByClass.count < 4_096 { factsByClass[className] = facts }
             }
             if node.tag == .article || node.tag == .main { articleEnd.append(node.subtreeEnd) }
             if Self.isChrome(node, facts: facts, inArticle: !articleEnd.isEmpty), !holdsMainContent(index) { chromeEnd.append(node.subtreeEnd) }
@@ -84,14 +107,13 @@ struct PageEvidence {
             default:
                 break
             }
-            if let property = node.attribute("itemprop") {
+            if let property = itemprop {
                 for name in property.lowercased().split(separator: " ") { itemprops[String(name), default: []].append(index) }
             }
             if node.tag != .time, node.tag != .html, node.tag != .body, facts.dateWord {
                 dateElements.append(index)
             }
-            let rel = node.attribute("rel")?.lowercased() ?? ""
-            if rel == "author" || facts.bylineWord {
+            if facts.bylineWord || rel?.lowercased() == "author" {
                 bylineElements.append(index)
             }
         }
@@ -134,6 +156,109 @@ struct PageEvidence {
         return ((node.className ?? "") + " " + (node.id ?? "")).lowercased()
     }
 
+    /// The facts of an element's class and id when both are ASCII (or absent), read apart and
+    /// merged, the class's from `cache`: what ``ClassFacts`` reads in the two joined by a space
+    /// (no word it looks for holds a space, so none spans the two), with what the class alone
+    /// says of posts, prices and user names; nil for other names.
+    static func asciiNameFacts(className: String?, id: String?, cache: inout [String: NameFacts]) -> NameFacts? {
+        var names = NameFacts()
+        if var id {
+            guard let facts = id.withUTF8({ bytes in bytes.allSatisfy { $0 < 0x80 } ? NameFacts(ascii: bytes) : nil }) else { return nil }
+            names = facts
+        }
+        if var className {
+            if let known = cache[className] {
+                names.merge(known)
+            } else {
+                guard var facts = className.withUTF8({ bytes in bytes.allSatisfy { $0 < 0x80 } ? NameFacts(ascii: bytes) : nil }) else { return nil }
+                (facts.post, facts.price) = PageKindRules.classSays(className)
+                facts.username = ByteSearch.containsAsFoundation(className, AuthorFinder.usernameBytes)
+                if cache.count < 4_096 { cache[className] = facts }
+                names.merge(facts)
+            }
+        }
+        return names
+    }
+
+    /// What one ASCII name (a class attribute or an id) says, before ``ClassFacts`` draws its
+    /// flags: the word lists found, as ``wordPhrases``' bits, and its chrome tokens. Two names'
+    /// facts merge by OR-ing these, the raw bits (a date word in one and "update" in the other
+    /// make no date word).
+    struct NameFacts {
+        var found: UInt8 = 0
+        var chromeToken = false
+        var headerToken = false
+        var otherChromeToken = false
+        /// For a class attribute: whether it names a forum post, and a price
+        /// (``PageKindRules/classSays(_:)``); an id's are false, so a merge keeps the class's.
+        var post = false
+        var price = false
+        /// For a class attribute: whether it holds "username" (``AuthorFinder/forumPoster(_:siteName:)``).
+        var username = false
+
+        init() {}
+
+        /// Reads ASCII bytes as they are: every test ignores ASCII case.
+        init(ascii bytes: UnsafeBufferPointer<UInt8>) {
+            var found: UInt8 = 0
+            PageEvidence.wordPhrases.forEachMatch(in: bytes) { found |= $0 }
+            self.found = found
+            // A token is a chrome word, `word-`/`word_` and more, or `-word`/`_word` at the end.
+            // No chrome word holds `-` or `_`, so these are: the token without separators is a
+            // word, or its part before the first separator is, or its part after the last is.
+            let space = UInt8(ascii: " "), dash = UInt8(ascii: "-"), underscore = UInt8(ascii: "_")
+            var start = 0
+            while start < bytes.count {
+                if bytes[start] == space {
+                    start += 1
+                    continue
+                }
+                var end = start, firstSeparator = -1, lastSeparator = -1
+                while end < bytes.count, bytes[end] != space {
+                    if bytes[end] == dash || bytes[end] == underscore {
+                        if firstSeparator < 0 { firstSeparator = end }
+                        lastSeparator = end
+                    }
+                    end += 1
+                }
+                if firstSeparator < 0 {
+                    readChromeWord(bytes, start, end)
+                } else {
+                    readChromeWord(bytes, start, firstSeparator)
+                    readChromeWord(bytes, lastSeparator + 1, end)
+                }
+                start = end
+            }
+        }
+
+        /// Notes the chrome word `bytes[start..<end]` is (ignoring ASCII case), if any.
+        private mutating func readChromeWord(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) {
+            let count = end - start
+            guard count >= 3 else { return }
+            for (index, word) in PageEvidence.chromeWordBytes.enumerated() where word.count == count {
+                var same = true
+                for offset in 0..<count where ByteSearch.lower(bytes[start + offset]) != word[offset] {
+                    same = false
+                    break
+                }
+                guard same else { continue }
+                chromeToken = true
+                if index == PageEvidence.headerWordIndex { headerToken = true } else { otherChromeToken = true }
+            }
+        }
+
+        /// Adds what `other` says.
+        mutating func merge(_ other: NameFacts) {
+            found |= other.found
+            chromeToken = chromeToken || other.chromeToken
+            headerToken = headerToken || other.headerToken
+            otherChromeToken = otherChromeToken || other.otherChromeToken
+            post = post || other.post
+            price = price || other.price
+            username = username || other.username
+        }
+    }
+
     /// What an element's class and id names say, read once per distinct name string.
     struct ClassFacts {
         /// An article's own header or meta line (`entry-header`, `post-meta`): never chrome.
@@ -156,15 +281,28 @@ struct PageEvidence {
 
         init() {}
 
+        /// The flags of names read apart and merged (``NameFacts``).
+        init(_ names: NameFacts) {
+            self.init(found: names.found)
+            chromeToken = names.chromeToken
+            headerToken = names.headerToken
+            otherChromeToken = names.otherChromeToken
+        }
+
+        /// The word-list flags of `found`, ``wordPhrases``' bits.
+        private init(found: UInt8) {
+            ownHeader = found & 1 != 0
+            headerWord = found & 2 != 0
+            dateWord = found & 4 != 0 && found & 16 == 0
+            bylineWord = found & 8 != 0
+        }
+
         /// Reads `classID` (lowercased class and id).
         init(_ classID: String) {
             let bytes = Array(classID.utf8)
             var found: UInt8 = 0  // the word lists found, a bit each (see `wordPhrases`)
             PageEvidence.wordPhrases.forEachMatch(in: classID) { found |= $0 }
-            ownHeader = found & 1 != 0
-            headerWord = found & 2 != 0
-            dateWord = found & 4 != 0 && found & 16 == 0
-            bylineWord = found & 8 != 0
+            self.init(found: found)
             if bytes.allSatisfy({ $0 < 0x80 }) {  // ASCII: bytes compare as the characters do
                 func hasSuffix(_ token: ArraySlice<UInt8>, _ suffix: [UInt8]) -> Bool {
                     token.count >= suffix.count && token.suffix(suffix.count).elementsEqual(suffix)
@@ -207,6 +345,8 @@ struct PageEvidence {
     /// `-word` and `_word` (which covers `__word`) for every chrome word.
     static let chromeSuffixes = chromeWords.flatMap { ["-" + $0, "_" + $0] }
     static let chromeWordBytes = chromeWords.map { Array($0.utf8) }
+    /// The index of "header" in ``chromeWords``.
+    static let headerWordIndex = chromeWords.firstIndex(of: "header")!
     static let chromePrefixBytes = chromePrefixes.map { Array($0.utf8) }
     static let chromeSuffixBytes = chromeSuffixes.map { Array($0.utf8) }
 

@@ -41,11 +41,11 @@ enum PageKindRules {
         }
         if let url = evidence.canonical ?? evidence.meta["og:url"]?.first {
             let path = "/" + url.lowercased().split(separator: "/").dropFirst(2).joined(separator: "/") + "/"
-            if ["/forum/", "/forums/", "/thread/", "/threads/", "/topic/", "/questions/", "/t/", "/community/", "/discussion/", "/viewtopic"].contains(where: { path.contains($0) }) { vote("forum", 1, .url) }
-            if ["/product/", "/products/", "/p/", "/dp/", "/item/", "/shop/"].contains(where: { path.contains($0) }) { vote("product", 1, .url) }
-            if ["/docs/", "/doc/", "/documentation/", "/api/", "/reference/", "/manual/", "/guide/", "/guides/", "/kb/", "/help/"].contains(where: { path.contains($0) }) { vote("documentation", 1, .url) }
-            if ["/category/", "/categories/", "/tag/", "/tags/", "/search", "/archive/", "/collections/"].contains(where: { path.contains($0) }) { vote("listing", 1, .url) }
-            if path.range(of: "/(19|20)[0-9]{2}/[01][0-9]/", options: .regularExpression) != nil { vote("article", 1, .url) }
+            if pathWords[0].contains(where: { ByteSearch.containsAsFoundation(path, $0) }) { vote("forum", 1, .url) }
+            if pathWords[1].contains(where: { ByteSearch.containsAsFoundation(path, $0) }) { vote("product", 1, .url) }
+            if pathWords[2].contains(where: { ByteSearch.containsAsFoundation(path, $0) }) { vote("documentation", 1, .url) }
+            if pathWords[3].contains(where: { ByteSearch.containsAsFoundation(path, $0) }) { vote("listing", 1, .url) }
+            if hasDatePath(path) { vote("article", 1, .url) }
         }
         let shape = shapeKind(evidence)
         if let shape { vote(shape, 2, .dom) }
@@ -54,19 +54,41 @@ enum PageKindRules {
         return .init(best.key, source: sources[best.key] ?? .computed)
     }
 
+    /// The URL path fragments of a forum, a product, documentation and a listing, as bytes (for
+    /// ``ByteSearch/containsAsFoundation(_:_:)``).
+    static let pathWords: [[[UInt8]]] = [
+        ["/forum/", "/forums/", "/thread/", "/threads/", "/topic/", "/questions/", "/t/", "/community/", "/discussion/", "/viewtopic"],
+        ["/product/", "/products/", "/p/", "/dp/", "/item/", "/shop/"],
+        ["/docs/", "/doc/", "/documentation/", "/api/", "/reference/", "/manual/", "/guide/", "/guides/", "/kb/", "/help/"],
+        ["/category/", "/categories/", "/tag/", "/tags/", "/search", "/archive/", "/collections/"],
+    ].map { $0.map { Array($0.utf8) } }
+
+    /// Whether `path` holds `/(19|20)[0-9]{2}/[01][0-9]/` (a year and month: `/2024/05/`),
+    /// searched for in its bytes (the pattern is ASCII).
+    static func hasDatePath(_ path: String) -> Bool {
+        var path = path
+        return path.withUTF8 { bytes in
+            guard bytes.count >= 9 else { return false }
+            func digit(_ b: UInt8) -> Bool { b >= 0x30 && b <= 0x39 }
+            let slash = UInt8(ascii: "/")
+            for start in 0...(bytes.count - 9) where bytes[start] == slash {
+                let century = (bytes[start + 1], bytes[start + 2])
+                guard century == (0x31, 0x39) || century == (0x32, 0x30) else { continue }
+                if digit(bytes[start + 3]), digit(bytes[start + 4]), bytes[start + 5] == slash,
+                   bytes[start + 6] == 0x30 || bytes[start + 6] == 0x31, digit(bytes[start + 7]), bytes[start + 8] == slash {
+                    return true
+                }
+            }
+            return false
+        }
+    }
+
     /// The kind the page's shape shows: several posts each with its own author → forum; many
     /// repeated cards with prices → collection.
     static func shapeKind(_ evidence: PageEvidence) -> String? {
-        var posts = 0, prices = 0
-        for index in evidence.page.nodes.indices {
-            let node = evidence.page.nodes[index]
-            guard node.kind == .element, let className = node.className else { continue }
-            let says = classSays(className)
-            if says.post { posts += 1 }
-            if says.price { prices += 1 }
-        }
-        if posts >= 4 { return "forum" }
-        if prices >= 8 { return "collection" }
+        // The classes were read with the rest of the page's evidence.
+        if evidence.postClasses >= 4 { return "forum" }
+        if evidence.priceClasses >= 8 { return "collection" }
         return nil
     }
 
@@ -75,10 +97,26 @@ enum PageKindRules {
         let ascii = className.utf8.withContiguousStorageIfAvailable { bytes -> (post: Bool, price: Bool)? in
             guard !bytes.contains(where: { $0 >= 0x80 }) else { return nil }  // ASCII: the same test on bytes
             func same(_ word: Slice<UnsafeBufferPointer<UInt8>>, _ lower: [UInt8]) -> Bool {
-                word.count == lower.count && zip(word, lower).allSatisfy { ByteSearch.lower($0) == $1 }
+                guard word.count == lower.count else { return false }
+                var at = word.startIndex
+                for byte in lower {
+                    if ByteSearch.lower(word[at]) != byte { return false }
+                    at += 1
+                }
+                return true
             }
             var post = false, price = false
-            for word in bytes.split(separator: UInt8(ascii: " ")) {
+            let space = UInt8(ascii: " ")
+            var start = 0
+            while start < bytes.count, !(post && price) {  // the words between spaces, without an array of them
+                if bytes[start] == space {
+                    start += 1
+                    continue
+                }
+                var end = start + 1
+                while end < bytes.count, bytes[end] != space { end += 1 }
+                let word = bytes[start..<end]
+                start = end
                 if !post { post = postWordBytes.contains { same(word, $0) } }
                 if !price {
                     price = same(word, priceBytes) || (word.count >= 6 && (same(word.prefix(6), pricePrefixBytes) || same(word.suffix(6), priceSuffixBytes)))

@@ -46,9 +46,25 @@ public enum SimHash {
         }
         if inWord { words.append(current) }
         guard !words.isEmpty else { return 0 }
-        var weights = [Int](repeating: 0, count: 64)
+        // A bit is set when more features have it than not (its +1/-1 weight is positive). The
+        // features' bits are counted eight at a time: each byte of a feature adds its bits,
+        // spread one to a byte, to a counter of eight byte-wide lanes, emptied every 255 features.
+        var ones = [Int](repeating: 0, count: 64)
+        var lanes = [UInt64](repeating: 0, count: 8)
+        var pending = 0
+        var features = 0
+        func flush() {
+            for byte in 0..<8 {
+                for lane in 0..<8 { ones[byte * 8 + lane] += Int((lanes[byte] >> UInt64(lane * 8)) & 0xFF) }
+                lanes[byte] = 0
+            }
+            pending = 0
+        }
         func add(_ feature: UInt64) {
-            for bit in 0..<64 { weights[bit] += (feature >> UInt64(bit)) & 1 == 1 ? 1 : -1 }
+            for byte in 0..<8 { lanes[byte] &+= spread[Int((feature >> UInt64(byte * 8)) & 0xFF)] }
+            pending += 1
+            features += 1
+            if pending == 255 { flush() }
         }
         if words.count < 3 {
             for word in words { add(finish(word)) }
@@ -57,9 +73,17 @@ public enum SimHash {
                 add(finish(mix(mix(words[index], UInt32(truncatingIfNeeded: words[index + 1])), UInt32(truncatingIfNeeded: words[index + 2] >> 7))))
             }
         }
+        flush()
         var result: UInt64 = 0
-        for bit in 0..<64 where weights[bit] > 0 { result |= 1 << UInt64(bit) }
+        for bit in 0..<64 where 2 * ones[bit] > features { result |= 1 << UInt64(bit) }
         return result
+    }
+
+    /// The eight bits of a byte spread to the low bits of eight bytes (bit i to byte i).
+    static let spread: [UInt64] = (0..<256).map { byte in
+        var value: UInt64 = 0
+        for bit in 0..<8 where (byte >> bit) & 1 == 1 { value |= 1 << UInt64(bit * 8) }
+        return value
     }
 
     /// The number of bits in which two hashes differ.
@@ -76,8 +100,15 @@ public enum SimHash {
     /// FNV-1a 64-bit prime.
     static let prime: UInt64 = 0x0000_0100_0000_01B3
 
+    /// `prime` to the fourth power (wrapping): four FNV-1a steps over a byte and three zeros.
+    static let prime4: UInt64 = prime &* prime &* prime &* prime
+
     /// One FNV-1a step over the four bytes of a value.
+    @inline(__always)
     static func mix(_ hash: UInt64, _ value: UInt32) -> UInt64 {
+        // A value below 0x100 (ASCII letters and digits): XOR-ing in its three zero bytes changes
+        // nothing, so the four multiplications are one by `prime4`.
+        if value < 0x100 { return (hash ^ UInt64(value)) &* prime4 }
         var hash = hash
         for shift in stride(from: 0, to: 32, by: 8) {
             hash ^= UInt64((value >> UInt32(shift)) & 0xFF)

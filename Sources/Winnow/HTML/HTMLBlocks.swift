@@ -81,6 +81,8 @@ public enum HTMLBlocks {
         var openLinks: [(start: Int, url: String)] = []
         /// Finished links of the block being built.
         var links: [Block.Link] = []
+        /// Relative targets already resolved against `base` (pages repeat their links).
+        var resolved: [String: String] = [:]
         /// The URL relative links resolve against (`<base href>`, else the canonical URL).
         let base: URL?
 
@@ -101,14 +103,38 @@ public enum HTMLBlocks {
         /// Starts a link at the current position, when it has a target worth keeping.
         mutating func openLink(_ node: HTMLNode) {
             guard let href = node.attribute("href").map({ ByteSearch.trimmed($0) }), !href.isEmpty,
-                !href.hasPrefix("#"), !href.lowercased().hasPrefix("javascript:")
+                !href.hasPrefix("#"), !Self.isJavaScript(href)
             else {
                 openLinks.append((-1, ""))
                 return
             }
-            let resolved = Self.isPlainAbsolute(href) || base == nil ? href : (URL(string: href, relativeTo: base)?.absoluteString ?? href)
-            openLinks.append((buffer.count, resolved))
+            let target: String
+            if Self.isPlainAbsolute(href) || base == nil {
+                target = href
+            } else if let known = resolved[href] {
+                target = known
+            } else {
+                target = URL(string: href, relativeTo: base)?.absoluteString ?? href
+                resolved[href] = target
+            }
+            openLinks.append((buffer.count, target))
         }
+
+        /// `href.lowercased().hasPrefix("javascript:")`, from the bytes when the first twelve
+        /// are ASCII (then the prefix's characters are its bytes, and nothing after the colon can
+        /// join it); through the characters otherwise.
+        static func isJavaScript(_ href: String) -> Bool {
+            var count = 0
+            var matches = true
+            for byte in href.utf8.prefix(javascriptBytes.count + 1) {
+                guard byte < 0x80 else { return href.lowercased().hasPrefix("javascript:") }
+                if count < javascriptBytes.count, ByteSearch.lower(byte) != javascriptBytes[count] { matches = false }
+                count += 1
+            }
+            return matches && count >= javascriptBytes.count
+        }
+
+        static let javascriptBytes = Array("javascript:".utf8)
 
         /// Whether `href` is an absolute http(s) URL of plain ASCII that URL parsing would leave as
         /// it is (the common case, which skips Foundation's URL parser).

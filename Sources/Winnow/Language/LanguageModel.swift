@@ -145,73 +145,148 @@ struct LanguageModel: Sendable {
     /// Each letter counts once per language, at the longest context that language's model holds
     /// (less `backoff` per order it had to drop); letters a language does not know at all score
     /// `floor`. Scores are kept relative to `floor`, which all languages share.
+    ///
+    /// A letter's score depends only on its context (it and up to 3 letters before it in its word),
+    /// so the contexts are counted first, in a small table of the text's own, and each distinct
+    /// context is looked up in the model once and weighed by its count. Every entry is a whole
+    /// number of 1/`step` nats, so the scores are summed exactly, in integers: the same as adding
+    /// the letters one by one in any order.
     func score(_ text: String, candidates: [Int], into scores: inout [Double], maxScalars: Int, maxLetters: Int) -> Int {
-        var context: UInt64 = 0
-        var length = 0
+        // 1. The letters' contexts, counted. A context packs its letters' alphabet indices (never
+        // 0), 12 bits each, so it also tells how many letters it holds.
+        var capacity = 64
+        var tableShift: UInt64 = 58
+        while capacity < 2 * min(max(maxLetters, 1), max(maxScalars, 1)) {
+            capacity <<= 1
+            tableShift -= 1
+        }
+        var contextKeys = [UInt64](repeating: 0, count: capacity)
+        var contextCounts = [Int32](repeating: 0, count: capacity)
         var letters = 0
-        var seen = 0
-        // stamp[l] == letters: language l has scored the current letter; -2: not a candidate.
-        var stamp = [Int](repeating: -2, count: codes.count)
-        for c in candidates { stamp[c] = -1 }
-        let candidateCount = candidates.count
-        // The score of an entry, by backoff depth and quantized -log p, relative to `floor`.
-        var values = [Double](repeating: 0, count: 256 * LanguageModel.maxOrder)
-        for depth in 0..<LanguageModel.maxOrder {
-            for q in 0..<256 {
-                values[depth * 256 + q] = -LanguageModel.backoff * Double(depth) - LanguageModel.floor - Double(q) / LanguageModel.step
+        contextKeys.withUnsafeMutableBufferPointer { contextKeys in
+        contextCounts.withUnsafeMutableBufferPointer { contextCounts in
+            let tableMask = capacity - 1
+            var context: UInt64 = 0
+            var seen = 0
+            for scalar in text.unicodeScalars {
+                seen += 1
+                if seen > maxScalars { break }
+                let index = letterIndex(scalar.value)
+                if index == 0 {
+                    context = 0
+                    continue
+                }
+                context = (context << 12 | index) & 0xFFFF_FFFF_FFFF
+                var i = Int(truncatingIfNeeded: (context &* 0x9E37_79B9_7F4A_7C15) >> tableShift)
+                while true {
+                    let k = contextKeys[i]
+                    if k == context {
+                        contextCounts[i] += 1
+                        break
+                    }
+                    if k == 0 {
+                        contextKeys[i] = context
+                        contextCounts[i] = 1
+                        break
+                    }
+                    i = (i + 1) & tableMask
+                }
+                letters += 1
+                if letters >= maxLetters { break }
             }
         }
+        }
+        guard letters > 0 else { return 0 }
+
+        // 2. Each distinct context's n-grams looked up in the model, all first: the lookups are
+        // independent, so their cache misses overlap. found[4 * j + order - 1] is the slot of the
+        // j-th context's last `order` letters in its low 32 bits (0 when the model does not hold
+        // them) and the gram's first entry above: reading it here brings the entries into the cache
+        // while the other lookups are under way.
+        var contexts: [UInt64] = []
+        var counts: [Int] = []
+        contexts.reserveCapacity(letters)
+        counts.reserveCapacity(letters)
+        for slot in 0..<capacity where contextKeys[slot] != 0 {
+            contexts.append(contextKeys[slot])
+            counts.append(Int(contextCounts[slot]))
+        }
+        var found = [UInt64](repeating: 0, count: 4 * contexts.count)
         let mask = keys.count - 1
-        scores.withUnsafeMutableBufferPointer { scores in
-        stamp.withUnsafeMutableBufferPointer { stamp in
-        values.withUnsafeBufferPointer { values in
+        found.withUnsafeMutableBufferPointer { found in
         keys.withUnsafeBufferPointer { keys in
-            slots.withUnsafeBufferPointer { slots in
-                entries.withUnsafeBufferPointer { entries in
-                    for scalar in text.unicodeScalars {
-                        seen += 1
-                        if seen > maxScalars { break }
-                        let index = letterIndex(scalar.value)
-                        if index == 0 {
-                            length = 0
-                            context = 0
-                            continue
-                        }
-                        context = (context << 12 | index) & 0xFFFF_FFFF_FFFF
-                        length = min(length + 1, LanguageModel.maxOrder)
-                        var filled = 0
-                        for order in stride(from: length, through: 1, by: -1) where filled < candidateCount {
-                            let key = context & ((1 << (12 * UInt64(order))) - 1)
-                            var i = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> shift)
-                            while true {
-                                let k = keys[i]
-                                if k == key {
-                                    let slot = slots[i]
-                                    let start = Int(slot >> 8)
-                                    let base = (length - order) * 256
-                                    for e in entries[start..<start + Int(slot & 0xFF)] {
-                                        let language = Int(e >> 8)
-                                        let s = stamp[language]
-                                        if s != letters && s != -2 {
-                                            stamp[language] = letters
-                                            scores[language] += values[base + Int(e & 0xFF)]
-                                            filled += 1
-                                        }
-                                    }
-                                    break
-                                }
-                                if k == 0 { break }
-                                i = (i + 1) & mask
+        slots.withUnsafeBufferPointer { slots in
+        entries.withUnsafeBufferPointer { entries in
+            for (j, context) in contexts.enumerated() {
+                var order = 4
+                var gramMask: UInt64 = 0xFFFF_FFFF_FFFF
+                while order > 0 {
+                    let key = context & gramMask
+                    if key > gramMask >> 12 {
+                        var i = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> shift)
+                        while true {
+                            let k = keys[i]
+                            if k == key {
+                                let slot = slots[i]
+                                let first = slot & 0xFF == 0 ? 0 : UInt64(entries[Int(slot >> 8)])
+                                found[4 * j + order - 1] = first << 32 | UInt64(slot)
+                                break
                             }
+                            if k == 0 { break }
+                            i = (i + 1) & mask
                         }
-                        letters += 1
-                        if letters >= maxLetters { break }
                     }
+                    order -= 1
+                    gramMask >>= 12
                 }
             }
         }
         }
         }
+        }
+
+        // 3. Each distinct context scored once, in 1/`step` nats.
+        // stamp[l] == j: language l has scored the j-th context; -2: not a candidate.
+        var stamp = [Int](repeating: -2, count: codes.count)
+        for c in candidates { stamp[c] = -1 }
+        let candidateCount = candidates.count
+        var units = [Int](repeating: 0, count: codes.count)
+        // The score of an entry, by backoff depth and quantized -log p, relative to `floor`, in
+        // 1/`step` nats (a whole number: backoff and floor are whole nats).
+        let unitsPerNat = Int(LanguageModel.step)
+        let backoffUnits = Int(LanguageModel.backoff) * unitsPerNat
+        let floorUnits = -Int(LanguageModel.floor) * unitsPerNat
+        units.withUnsafeMutableBufferPointer { units in
+        stamp.withUnsafeMutableBufferPointer { stamp in
+        found.withUnsafeBufferPointer { found in
+        entries.withUnsafeBufferPointer { entries in
+            for (j, context) in contexts.enumerated() {
+                let count = counts[j]
+                let length = (context >> 36 != 0) ? 4 : (context >> 24 != 0) ? 3 : (context >> 12 != 0) ? 2 : 1
+                var filled = 0
+                var order = length
+                while order > 0, filled < candidateCount {
+                    let slot = UInt32(truncatingIfNeeded: found[4 * j + order - 1])
+                    let start = Int(slot >> 8)
+                    let base = floorUnits - (length - order) * backoffUnits
+                    for e in entries[start..<start + Int(slot & 0xFF)] {
+                        let language = Int(e >> 8)
+                        let s = stamp[language]
+                        if s != j && s != -2 {
+                            stamp[language] = j
+                            units[language] += count * (base - Int(e & 0xFF))
+                            filled += 1
+                        }
+                    }
+                    order -= 1
+                }
+            }
+        }
+        }
+        }
+        }
+        for c in candidates {
+            scores[c] += Double(units[c]) / LanguageModel.step
         }
         return letters
     }

@@ -53,7 +53,9 @@ public enum DocumentJSON {
     static func blocks(_ blocks: [Block]) -> JSONValue {
         var headings: [(level: Int, text: String)] = []
         return .array(blocks.map { block in
-            var object: [String: JSONValue] = ["kind": .string(block.kind.rawValue), "text": .string(block.text)]
+            var object = [String: JSONValue](minimumCapacity: 5)  // room for every key: no regrowing
+            object["kind"] = .string(block.kind.rawValue)
+            object["text"] = .string(block.text)
             if block.level > 0 { object["level"] = .int(block.level) }
             if let language = block.language { object["language"] = .string(language) }
             if block.kind == .heading {

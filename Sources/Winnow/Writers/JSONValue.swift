@@ -45,12 +45,13 @@ enum JSONValue: Sendable, Hashable {
                 values[index].write(into: &output, pretty: pretty, depth: depth + 1)
             }
         case .object(let members):
-            let keys = members.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
-            writeContainer(open: UInt8(ascii: "{"), close: UInt8(ascii: "}"), count: keys.count, into: &output, pretty: pretty, depth: depth) { index, output in
-                Self.writeString(keys[index], into: &output)
+            // The members sorted by key, values alongside (no second look-up per key).
+            let sorted = members.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
+            writeContainer(open: UInt8(ascii: "{"), close: UInt8(ascii: "}"), count: sorted.count, into: &output, pretty: pretty, depth: depth) { index, output in
+                Self.writeString(sorted[index].key, into: &output)
                 output.append(UInt8(ascii: ":"))
                 if pretty { output.append(UInt8(ascii: " ")) }
-                members[keys[index]]!.write(into: &output, pretty: pretty, depth: depth + 1)
+                sorted[index].value.write(into: &output, pretty: pretty, depth: depth + 1)
             }
         }
     }
