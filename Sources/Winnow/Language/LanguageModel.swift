@@ -246,8 +246,10 @@ struct LanguageModel: Sendable {
         }
 
         // 3. Each distinct context scored once, in 1/`step` nats.
-        // stamp[l] == j: language l has scored the j-th context; -2: not a candidate.
-        var stamp = [Int](repeating: -2, count: codes.count)
+        // stamp[l] == j: language l has scored the j-th context; Int.max: not a candidate. So a
+        // language scores an entry of the j-th context exactly when stamp[l] < j, which the loop
+        // below applies without branching (whether a language has scored is unpredictable).
+        var stamp = [Int](repeating: Int.max, count: codes.count)
         for c in candidates { stamp[c] = -1 }
         let candidateCount = candidates.count
         var units = [Int](repeating: 0, count: codes.count)
@@ -272,11 +274,11 @@ struct LanguageModel: Sendable {
                     for e in entries[start..<start + Int(slot & 0xFF)] {
                         let language = Int(e >> 8)
                         let s = stamp[language]
-                        if s != j && s != -2 {
-                            stamp[language] = j
-                            units[language] += count * (base - Int(e & 0xFF))
-                            filled += 1
-                        }
+                        // -1 when s < j (s is -1, an earlier context, j or Int.max), else 0.
+                        let take = (s &- j) >> 63
+                        stamp[language] = s ^ ((s ^ j) & take)
+                        units[language] &+= (count &* (base &- Int(e & 0xFF))) & take
+                        filled &-= take
                     }
                     order -= 1
                 }
