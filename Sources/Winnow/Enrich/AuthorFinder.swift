@@ -242,7 +242,7 @@ extension AuthorFinder {
     static func dataUserName(_ evidence: PageEvidence, siteName: String?) -> String? {
         let page = evidence.page
         var first: String? = nil, count = 0
-        for index in page.nodes.indices where page.nodes[index].kind == .element {
+        for index in evidence.dataUsernameElements {
             guard let value = page.nodes[index].attribute("data-username"), AuthorNames.isUserName(value, siteName: siteName) else { continue }
             if page.ancestors(of: index).contains(where: { [.nav, .header, .footer, .form].contains(page.nodes[$0].tag) }) { continue }
             if first == nil { first = Enrichment.clean(value) }

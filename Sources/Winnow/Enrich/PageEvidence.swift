@@ -30,6 +30,8 @@ struct PageEvidence {
     var priceClasses = 0
     /// Elements whose class holds "username" (as `contains("username")` finds it), in document order.
     var usernameElements: [Int] = []
+    /// Elements with a `data-username` attribute (posts that carry their poster), in document order.
+    var dataUsernameElements: [Int] = []
     /// The nodes of the blocks the stripper kept, as a set, to tell main content from the rest.
     let kept: Set<Int>
     /// The same nodes in order.
@@ -57,6 +59,7 @@ struct PageEvidence {
                 case "id": if id == nil { id = attribute.value }
                 case "itemprop": if itemprop == nil { itemprop = attribute.value }
                 case "rel": if rel == nil { rel = attribute.value }
+                case "data-username": if dataUsernameElements.last != index { dataUsernameElements.append(index) }
                 default: break
                 }
             }
