@@ -105,7 +105,7 @@ enum AuthorFinder {
             guard let className = page.nodes[index].className else { continue }
             let tokens = className.lowercased().split(separator: " ")
             guard tokens.contains(where: { $0 == "username" || $0 == "username-coloured" }) else { continue }
-            if page.ancestors(of: index).contains(where: { [.nav, .header, .footer, .form].contains(page.nodes[$0].tag) }) { continue }
+            if inPageFurniture(index, page) { continue }
             if first == nil { first = index }
             count += 1
             if count >= 2 { break }
@@ -128,22 +128,18 @@ enum AuthorFinder {
     /// The author a Twitter card's label and data pair states (`twitter:label1` "Written by",
     /// `twitter:data1` "Jane Doe"), as publishing software writes for link previews.
     static func labelledAuthor(_ evidence: PageEvidence, siteName: String?) -> [String]? {
+        guard let data = labelledData(evidence) else { return nil }
+        let names = AuthorNames.names(in: data, siteName: siteName, structured: true)
+        return names.isEmpty ? nil : names
+    }
+
+    /// The data of the first Twitter card pair whose label names the author, as written.
+    static func labelledData(_ evidence: PageEvidence) -> String? {
         for number in 1...4 {
             guard let label = evidence.meta["twitter:label\(number)"]?.first,
                   cardAuthorLabels.contains(label.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: " :"))),
                   let data = evidence.meta["twitter:data\(number)"]?.first else { continue }
-            let names = AuthorNames.names(in: data, siteName: siteName, structured: true)
-            return names.isEmpty ? nil : names
-        }
-        return nil
-    }
-
-    /// The data of the Twitter card's pair whose label names the author, as written.
-    static func labelledData(_ evidence: PageEvidence) -> String? {
-        for number in 1...4 {
-            guard let label = evidence.meta["twitter:label\(number)"]?.first,
-                  cardAuthorLabels.contains(label.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: " :"))) else { continue }
-            return evidence.meta["twitter:data\(number)"]?.first
+            return data
         }
         return nil
     }
@@ -236,6 +232,12 @@ enum AuthorFinder {
 }
 
 extension AuthorFinder {
+    /// Whether a poster's element sits in a `<nav>`, `<header>`, `<footer>` or `<form>`: a
+    /// signed-in user's menu or a reply form, not a post.
+    static func inPageFurniture(_ index: Int, _ page: HTMLDocument) -> Bool {
+        page.ancestors(of: index).contains { [.nav, .header, .footer, .form].contains(page.nodes[$0].tag) }
+    }
+
     /// The poster of a thread's first post where the posts carry their poster's user name in a
     /// `data-username` attribute (NodeBB, Flarum): the first of at least two such elements
     /// outside the chrome.
@@ -244,7 +246,7 @@ extension AuthorFinder {
         var first: String? = nil, count = 0
         for index in evidence.dataUsernameElements {
             guard let value = page.nodes[index].attribute("data-username"), AuthorNames.isUserName(value, siteName: siteName) else { continue }
-            if page.ancestors(of: index).contains(where: { [.nav, .header, .footer, .form].contains(page.nodes[$0].tag) }) { continue }
+            if inPageFurniture(index, page) { continue }
             if first == nil { first = Enrichment.clean(value) }
             count += 1
             if count >= 2 { break }

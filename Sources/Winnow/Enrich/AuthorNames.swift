@@ -137,8 +137,9 @@ enum AuthorNames {
         return parts[1] + " " + parts[0]
     }
 
-    /// Credentials written after a name with a comma ("Jane Roe, MD").
-    static let credentials: Set<String> = ["md", "phd", "ph.d", "do", "rn", "np", "pa", "dds", "dvm", "mba", "cpa", "jd", "esq", "mph", "msc", "ma", "ba", "bsc", "facp", "faan", "jr", "sr", "ii", "iii", "iv"]
+    /// Credentials and suffixes written after a name with a comma ("Jane Roe, DVM"), beyond
+    /// those ``roleWords`` lists.
+    static let credentials: Set<String> = ["ph.d", "dvm", "jd", "mph", "msc", "ba", "bsc", "facp", "faan", "ii", "iii", "iv"]
 
     /// Whether a piece reads as one person's full name: two to five words, capitalised (or in
     /// another script), no role or credential word.
