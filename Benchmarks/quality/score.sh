@@ -4,12 +4,14 @@
 # Usage (from anywhere):  Benchmarks/quality/score.sh [wcxb-dev|readability|trafilatura-eval|scraped-text ...]
 # Default: all four. Builds winnow in release mode, runs `read, strip, normalize, enrich, write`
 # over each set into a temporary folder, turns each document's JSON into the scorer's
-# {title, author, date} (authors joined by "; ", the published date's yyyy-mm-dd), and prints the
+# {title, author, date} (authors joined by "; ", the page's date as yyyy-mm-dd), and prints the
 # scorer's tables: word F1 / precision / recall, snippets, then metadata accuracy (with the count
 # of values predicted where the truth has none). Needs ../shared next to the repository.
 # Environment: SCRATCH=.build-x builds into another scratch folder; KEEP=DIR keeps the outputs there;
-# DATE=published-or-modified scores the modified date where the page states no publication date
-# (the sets' truth is the date the page shows, often its "Updated" date).
+# The page's date is its publication date, else its last modification (the sets' truth is the one
+# date the page shows, often its "Updated" date); DATE=published scores publication dates only.
+# Documents left with no text are written too (`skip-empty: false`): their text scores as empty,
+# as a missing file would, and their metadata is scored.
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 SHARED=$(cd "$ROOT/.." && pwd)/shared
@@ -37,13 +39,13 @@ for set in "${SETS[@]}"; do
   esac
   out="$WORK/$set"
   rm -rf "$out" "$WORK/$set-pred"
-  printf 'version: 1\ninput: {folder: "%s", include: %s}\noutput: "%s"\nstages: [read, strip, normalize, enrich, write: {formats: [txt, json]}]\n' \
+  printf 'version: 1\ninput: {folder: "%s", include: %s}\noutput: "%s"\nstages: [read, strip, normalize, enrich, write: {formats: [txt, json], skip-empty: false}]\n' \
     "$folder" "$include" "$out" > "$WORK/$set.yml"
   "$WINNOW" run "$WORK/$set.yml" 2>&1 | tail -n 1
   pred="$WORK/$set-pred"
   # The scorer wants <id>.txt and <id>.json = {title, author, date}; readability's outputs are
   # <name>/source.*, named by their folder.
-  python3 - "$out" "$pred" "$set" "${DATE:-published}" <<'PY'
+  python3 - "$out" "$pred" "$set" "${DATE:-published-or-modified}" <<'PY'
 import json, os, shutil, sys
 out, pred, name, dates = sys.argv[1:5]
 os.makedirs(pred, exist_ok=True)
