@@ -41,6 +41,46 @@ struct EnrichDateTests {
         #expect(metadata.published == .init(.init(iso: "2020-06-29", granularity: .day), source: .microdata))
     }
 
+    /// A thread's posts each carry microdata dates (question, answers, comments): the thread's
+    /// date is the earliest in its content; a list of other pages' items elsewhere does not count.
+    @Test func threadDateIsItsEarliestPost() throws {
+        let thread = try Support.enrich(html: """
+            <html><head><title>Why does my loop never end?</title></head><body><nav><a href="/">Home</a></nav>
+            <div id="question"><h1>Why does my loop never end?</h1>
+            <p>I wrote a loop over a list while removing items from it, and it never stops. What am I doing wrong here?</p>
+            <span class="comment-date"><span itemprop="dateCreated" content="2016-03-17T13:23:29">Mar 17, 2016</span></span>
+            <p>asked <time itemprop="dateCreated" datetime="2012-06-29T10:51:00">Jun 29, 2012</time></p></div>
+            <div class="answer"><p>Removing items from a list while iterating over it shifts the indices; iterate over a copy instead.</p>
+            <p>answered <time itemprop="dateCreated" datetime="2013-07-19T08:00:00">Jul 19, 2013</time></p></div>
+            <div class="related"><ul><li><a href="/q/1">Older question</a> <time itemprop="dateCreated" datetime="2009-01-01">Jan 1, 2009</time></li></ul></div>
+            </body></html>
+            """)
+        #expect(thread.published == .init(.init(iso: "2012-06-29T10:51:00", granularity: .second), source: .microdata))
+        // Related items listed outside the content, before it: the first date stays.
+        let listing = try Support.enrich(html: """
+            <html><head><title>Bearded vulture sends a sign</title></head><body>
+            <article><h1>Bearded vulture sends a sign</h1>
+            <p>After two months of silence the young bearded vulture's transmitter has sent its position again, from a valley in the east of the park.</p>
+            <p class="info"><time datetime="2022-01-21T11:59:00+01:00" itemprop="datePublished">21.01.2022</time></p></article>
+            <aside class="news-list"><ul><li><a href="/n/2">Wind power in Bavaria</a> <time datetime="2022-01-20T12:35:00+01:00" itemprop="datePublished">20.01.2022</time></li></ul></aside>
+            </body></html>
+            """)
+        #expect(listing.published?.value.iso.hasPrefix("2022-01-21") == true)
+    }
+
+    /// A `<time>` the page labels "Last updated" just before it is the modified date, not the
+    /// publication's ("Last updated <time datetime=…>1 year ago</time>").
+    @Test func labelBeforeATimeElement() throws {
+        let metadata = try Support.enrich(html: Support.page(body: """
+            <h1>Home security systems compared</h1><p>By Jane Doe, home security expert</p>
+            <p>We tested eleven alarm systems in three homes over six months, and here is what we found about each of them.</p>
+            <p class="meta">Last updated on <time datetime="2024-09-17T06:16:41Z">1 year ago</time></p>
+            """))
+        #expect(metadata.published == nil)
+        #expect(metadata.modified?.value.iso.hasPrefix("2024-09-17") == true)
+        #expect(metadata.modified?.source == .dom)
+    }
+
     /// A date written near the headline, as readers see it; "updated" makes it the modified date.
     @Test func visibleDates() throws {
         let posted = try Support.enrich(html: Support.page(body: """

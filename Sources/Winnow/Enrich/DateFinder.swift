@@ -70,15 +70,21 @@ enum DateFinder {
             }
         }
         // Microdata on elements (meta elements with itemprop are already in the meta map).
+        // A thread marks every post of its content (question, answers, comments) with its date:
+        // the earliest there is the thread's. Else the first (not a list of other pages' items).
         if dates.published == nil {
+            let span: ClosedRange<Int>? = evidence.keptSorted.isEmpty ? nil : evidence.keptSorted[0]...evidence.keptSorted[evidence.keptSorted.count - 1]
             for name in ["datepublished", "datecreated"] {
+                var first: Metadata.DateValue? = nil, earliestInContent: Metadata.DateValue? = nil
                 for node in evidence.itemprops[name] ?? [] where evidence.page.nodes[node].tag != .meta {
-                    if let value = accept(evidence.itempropValue(node), structured: true) {
-                        dates.published = .init(value, source: .microdata)
-                        break
-                    }
+                    guard let value = accept(evidence.itempropValue(node), structured: true) else { continue }
+                    if first == nil { first = value }
+                    if span?.contains(node) == true, earliestInContent.map({ value.iso.prefix(10) < $0.iso.prefix(10) }) ?? true { earliestInContent = value }
                 }
-                if dates.published != nil { break }
+                if let value = earliestInContent ?? first {
+                    dates.published = .init(value, source: .microdata)
+                    break
+                }
             }
         }
         if dates.modified == nil {
@@ -100,7 +106,11 @@ enum DateFinder {
         }
         if dates.published == nil, let value = near.published { dates.published = .init(value, source: .dom) }
         if dates.modified == nil, let value = near.modified { dates.modified = .init(value, source: .dom) }
-        if dates.published == nil, let value = domDate(evidence, latest: latest) { dates.published = .init(value, source: .dom) }
+        if dates.published == nil || dates.modified == nil {
+            let shown = domDates(evidence, latest: latest)
+            if dates.published == nil, let value = shown.published { dates.published = .init(value, source: .dom) }
+            if dates.modified == nil, let value = shown.modified { dates.modified = .init(value, source: .dom) }
+        }
         if dates.published == nil, let value = urlDate(evidence, latest: latest) { dates.published = .init(value, source: .url) }
         return dates
     }
@@ -142,12 +152,15 @@ enum DateFinder {
         return date <= latest
     }
 
-    /// A date of the content's `<time>` or date elements: outside the page's chrome, before the
-    /// end of the main text, not an update, precise to the day.
-    static func domDate(_ evidence: PageEvidence, latest: Date) -> Metadata.DateValue? {
+    /// The dates of the content's `<time>` or date elements: outside the page's chrome, before
+    /// the end of the main text, precise to the day. The first not saying "updated" (nor labelled
+    /// so just before it: "Last updated on <time>…") is the publication's; the first that does,
+    /// the last modification's.
+    static func domDates(_ evidence: PageEvidence, latest: Date) -> (published: Metadata.DateValue?, modified: Metadata.DateValue?) {
         let lastKept = evidence.kept.max() ?? Int.max
         let headline = headlineNode(evidence)
         var tried = 0
+        var modified: Metadata.DateValue? = nil
         for node in evidence.dateElements {
             let element = evidence.page.nodes[node]
             let classID = ((element.className ?? "") + " " + (element.id ?? "") + " " + (element.attribute("itemprop") ?? "")).lowercased()
@@ -158,25 +171,33 @@ enum DateFinder {
                 let lead = (leading ?? "").lowercased()
                 guard classID.contains("publish") || lead.hasPrefix("published") || lead.hasPrefix("veröffentlicht") else { continue }
             }
-            // `<time class="date updated published">` (WordPress themes) is the publication date.
-            if (classID.contains("update") || classID.contains("modif")) && !classID.contains("publish") { continue }
             if classID.contains("comment") || classID.contains("event") { continue }
             if evidence.inChrome(node, headline: headline) { continue }
             let text = evidence.page.textContent(of: node)
             guard text.count <= 80 || element.attribute("datetime") != nil else { continue }
             let lower = text.lowercased()
-            if lower.contains("updated") || lower.contains("aktualisiert") || lower.contains("modified") { continue }
-            tried += 1
-            if tried > 8 { break }
+            // `<time class="date updated published">` (WordPress themes) is the publication date.
+            let update = ((classID.contains("update") || classID.contains("modif")) && !classID.contains("publish"))
+                || lower.contains("updated") || lower.contains("aktualisiert") || lower.contains("modified")
+                || (labelBefore(node, in: evidence.page)?.lowercased()).map { label in updateWords.contains { label.contains($0) } } == true
+            if update && modified != nil { continue }
+            if !update {
+                tried += 1
+                if tried > 8 { break }
+            }
             let raw = element.attribute("datetime") ?? text
             // "Dec. 19, 2025 · Jane Doe on behalf of the docs team": the date opens the element.
             let lead = element.attribute("datetime") == nil ? leading : nil
             guard let scan = [raw, lead].compactMap({ $0 }).lazy.compactMap({ DateParsing.scan($0) }).first(where: { $0.otherWords <= 4 }) else { continue }
             let value = scan.value
             guard value.granularity != .year, value.granularity != .month, isAcceptable(value, latest: latest, structured: false) else { continue }
-            return value
+            if update {
+                modified = value
+            } else {
+                return (value, modified)
+            }
         }
-        return nil
+        return (nil, modified)
     }
 
     /// The text of an element up to its first line break or child element's end: the first
@@ -185,6 +206,19 @@ enum DateFinder {
         for index in page.subtree(of: node) where page.nodes[index].kind == .text && !page.nodes[index].isWhitespace {
             let text = page.nodes[index].text
             return text.utf8.count <= 90 ? text : nil
+        }
+        return nil
+    }
+
+    /// The short text just before an element in reading order ("Last updated on"), when there is one.
+    static func labelBefore(_ node: Int, in page: HTMLDocument) -> String? {
+        var index = node - 1
+        while index >= 0, node - index <= 6 {
+            let candidate = page.nodes[index]
+            if candidate.kind == .text, !candidate.isWhitespace {
+                return candidate.text.utf8.count <= 40 ? candidate.text : nil
+            }
+            index -= 1
         }
         return nil
     }
