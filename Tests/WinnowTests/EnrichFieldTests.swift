@@ -72,6 +72,31 @@ struct EnrichFieldTests {
         #expect(!TitleFinder.looksLikeDomain("Version 2.0"))
     }
 
+    /// A heading's buttons and hidden tooltips are not part of the title; a blog's name in the
+    /// `<h1>` above a post yields to the og:title the `<title>` confirms, but not to a section
+    /// name the `<title>` does not state, nor to a slug.
+    @Test func headingWidgetsAndBlogNames() throws {
+        let rustdoc = try Support.enrich(html: Support.page(head: "<title>tokio::runtime - Rust</title>",
+                                                            body: #"<h1>Module <span class="mod">runtime</span> <button id="copy-path" title="Copy item path to clipboard">Copy item path</button></h1>"#))
+        #expect(rustdoc.title == .init("Module runtime", source: .dom))
+        let tooltip = try Support.enrich(html: Support.page(head: "<title>IAM overview | Cloud docs</title>", body: """
+            <h1 class="devsite-page-title"> IAM overview<devsite-actions hidden><span slot="popout-heading"> Stay organized with collections </span></devsite-actions> </h1>
+            """))
+        #expect(tooltip.title == .init("IAM overview", source: .dom))
+        let blog = try Support.enrich(html: Support.page(
+            head: #"<title>Silicon Exposed: Open Verilog flow for GreenPak4 devices</title><meta property="og:title" content="Open Verilog flow for GreenPak4 devices">"#,
+            body: "<h1>Silicon Exposed</h1><h3>Open Verilog flow for GreenPak4 devices</h3>"))
+        #expect(blog.title == .init("Open Verilog flow for GreenPak4 devices", source: .openGraph))
+        let section = try Support.enrich(html: Support.page(
+            head: #"<title>Olafur Eliasson designs the front page | Press</title><meta property="og:title" content="Pressemitteilungen">"#,
+            body: "<h1>Olafur Eliasson designs the front page</h1>"))
+        #expect(section.title == .init("Olafur Eliasson designs the front page", source: .dom))
+        let slug = try Support.enrich(html: Support.page(
+            head: #"<title>Child seats tested: four fail | ADAC</title><meta property="og:title" content="adac-child-seats-test-autumn-2018">"#,
+            body: "<h1>Child seats tested: four fail</h1>"))
+        #expect(slug.title == .init("Child seats tested: four fail", source: .dom))
+    }
+
     /// Inside <main> or <article>, a block named "...header" is the content's own header.
     @Test func headerBlockInsideMain() throws {
         let metadata = try Support.enrich(html: Support.page(head: #"<meta property="og:title" content="Using the Fetch API - Web APIs | MDN"><meta property="og:site_name" content="MDN Web Docs">"#,

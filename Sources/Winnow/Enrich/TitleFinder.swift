@@ -74,7 +74,15 @@ enum TitleFinder {
         // An h1 that shares no word with the page's <title> is a logo, a section's name or a
         // generic heading ("Reviews", "Latest News"), not the page's headline.
         let title = evidence.titleTag.flatMap { isSite($0) || Enrichment.key($0).count < 3 ? nil : $0 }
-        func agreesWithTitle(_ heading: String) -> Bool { title.map { sharesWords(heading, $0) } ?? true }
+        // Nor one that shares no word with a stated headline or og:title the <title> confirms (a
+        // blog's name above its post: "Silicon Exposed" / og:title "Open Verilog flow for ...").
+        let statedHeadline = [headline, og].compactMap { $0 }.filter { stated in
+            // Not a slug ("adac-kindersitztest-herbst-2018").
+            !isSite(stated) && stated.contains(" ") && Enrichment.key(stated).count >= 3 && title.map { sharesWords(stated, $0) } == true
+        }
+        func agreesWithTitle(_ heading: String) -> Bool {
+            (title.map { sharesWords(heading, $0) } ?? true) && statedHeadline.allSatisfy { sharesWords(heading, $0) }
+        }
         let keptDistinct = Set(kept.map(\.text).filter { !isSite($0) && Enrichment.key($0).count >= 3 && $0.count <= 300 })
         if keptDistinct.count == 1, let only = keptDistinct.first, agreesWithTitle(only) { return .init(only, source: .dom) }
         if let headline, !isSite(headline), headline.count <= 400 { return .init(headline, source: .jsonLD) }
