@@ -157,6 +157,18 @@ struct EnrichDateTests {
         let local = try Support.enrich(html: Support.page(head: #"<meta property="article:published_time" content="2020-02-25T02:25:54-05:00">"#,
                                                           body: #"<h1>Headline</h1><p class="byline">February 24, 2020</p>"#))
         #expect(local.published?.value.iso == "2020-02-25T02:25:54-05:00")
+        // JSON-LD in UTC, `<meta>` the same instant in the publisher's zone: the zone's.
+        let zoned = try Support.enrich(html: Support.page(head: """
+            <script type="application/ld+json">{"@context":"https://schema.org","@type":"NewsArticle","headline":"Headline","dateCreated":"2017-02-24T01:18:13Z"}</script>
+            <meta property="article:published_time" content="2017-02-23T17:18:13-08:00">
+            """, body: "<h1>Headline</h1>"))
+        #expect(zoned.published == .init(.init(iso: "2017-02-23T17:18:13-08:00", granularity: .second), source: .openGraph))
+        // Another instant in `<meta>` does not replace the JSON-LD's.
+        let other = try Support.enrich(html: Support.page(head: """
+            <script type="application/ld+json">{"@context":"https://schema.org","@type":"NewsArticle","headline":"Headline","datePublished":"2017-02-24T01:18:13Z"}</script>
+            <meta property="article:published_time" content="2017-02-23T09:00:00-08:00">
+            """, body: "<h1>Headline</h1>"))
+        #expect(other.published == .init(.init(iso: "2017-02-24T01:18:13+00:00", granularity: .second), source: .jsonLD))
     }
 
     /// `<meta>` names some sites use for their dates.

@@ -95,6 +95,20 @@ enum DateFinder {
                 }
             }
         }
+        // The same instant stated in UTC (JSON-LD) and in the publisher's zone (`<meta>`): the
+        // zone's, whose day is the one the publisher gave.
+        func local(_ field: Metadata.Field<Metadata.DateValue>?, keys: [String]) -> Metadata.Field<Metadata.DateValue>? {
+            guard let field, isUTC(field.value), let instant = instant(field.value) else { return field }
+            for key in keys {
+                for raw in evidence.meta[key] ?? [] {
+                    guard let value = accept(raw, structured: true), !isUTC(value), value.iso.count > 10, self.instant(value) == instant else { continue }
+                    return .init(value, source: key.hasPrefix("article:") || key.hasPrefix("og:") ? .openGraph : .meta)
+                }
+            }
+            return field
+        }
+        dates.published = local(dates.published, keys: publishedKeys)
+        dates.modified = local(dates.modified, keys: modifiedKeys)
         let near = headlineDates(evidence, latest: latest)
         // A time stated in UTC falls on the day before or after the one the page shows in its
         // own zone ("2020-02-25T02:25Z" for a story dated February 24 in New York): the page's day.
@@ -113,6 +127,12 @@ enum DateFinder {
         }
         if dates.published == nil, let value = urlDate(evidence, latest: latest) { dates.published = .init(value, source: .url) }
         return dates
+    }
+
+    /// The moment a value with a time of day and an offset names.
+    static func instant(_ value: Metadata.DateValue) -> Date? {
+        guard value.iso.count > 19 else { return nil }
+        return try? Date(value.iso, strategy: .iso8601)
     }
 
     /// Whether a value has a time of day in UTC.
