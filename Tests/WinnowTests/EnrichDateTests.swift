@@ -31,6 +31,9 @@ struct EnrichDateTests {
         let meta = try Support.enrich(html: Support.page(head: #"<meta name="date" content="2021-03-04">"#, body: "<h1>Headline</h1>"))
         #expect(meta.published == .init(.init(iso: "2021-03-04", granularity: .day), source: .meta))
         #expect(meta.modified == nil)
+        // RDFa: several properties in one attribute, stray spaces around them.
+        let listed = try Support.enrich(html: Support.page(head: #"<meta property=" x:date article:published_time " content="2021-03-04T10:00:00+01:00">"#, body: "<h1>Headline</h1>"))
+        #expect(listed.published == .init(.init(iso: "2021-03-04T10:00:00+01:00", granularity: .second), source: .openGraph))
     }
 
     /// Microdata on an element.

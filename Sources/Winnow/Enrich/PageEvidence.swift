@@ -94,7 +94,13 @@ struct PageEvidence {
                       let key = node.attribute("property") ?? node.attribute("name") ?? node.attribute("itemprop") ?? node.attribute("http-equiv")
                 else { break }
                 let value = Enrichment.clean(content)
-                if !value.isEmpty { meta[key.lowercased(), default: []].append(value) }
+                guard !value.isEmpty else { break }
+                // RDFa lists several properties in one attribute ("dc:creator twitter:site_name").
+                if key.utf8.contains(0x20) {
+                    for name in key.lowercased().split(separator: " ") { meta[String(name), default: []].append(value) }
+                } else {
+                    meta[key.lowercased(), default: []].append(value)
+                }
             case .link:
                 let rel = (node.attribute("rel") ?? "").lowercased()
                 if canonical == nil, rel.split(separator: " ").contains("canonical"), let href = node.attribute("href"), !href.isEmpty {
