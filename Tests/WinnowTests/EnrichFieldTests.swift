@@ -156,6 +156,30 @@ struct EnrichFieldTests {
     }
 
     /// A forum thread's first poster, named by the `username` elements of its posts.
+    /// Bylines near the headline as pages write them: a job title or a date after a separator,
+    /// label and name in adjacent elements with no space, a page with no headline at all.
+    @Test func bylineShapesNearTheHeadline() throws {
+        let prose = "<p>We tested eleven packs over three seasons in the Sierra, carrying full loads on trails and off them, in rain and in snow.</p>"
+        let titled = try Support.enrich(html: Support.page(body: """
+            <h1>The best backpacking packs</h1><div class="meta">By <a href="/author/ben">Ben Applebaum-Bauch</a> &sdot; Review Editor</div>\(prose)
+            """))
+        #expect(titled.authors == .init(["Ben Applebaum-Bauch"], source: .dom))
+        let dated = try Support.enrich(html: Support.page(body: "<h1>Survival guide to SysV init</h1><p>by Jon Foster - 2025-09-13<br> Updated: 2025-09-13</p>\(prose)"))
+        #expect(dated.authors == .init(["Jon Foster"], source: .dom))
+        let glued = try Support.enrich(html: Support.page(body: #"<h1>What fasting does for the brain</h1><div><span class="x">By</span><span>Daryl Austin</span></div>"# + prose))
+        #expect(glued.authors == .init(["Daryl Austin"], source: .dom))
+        let headless = try Support.enrich(html: """
+            <html><head><title>Homestead gardening boosts food security</title></head><body><div class="news">
+            <p>By <strong>Md Aynal Haque</strong></p>
+            <p>RAJSHAHI, Dec 20, 2025 (BSS) - Homestead gardening has been contributing significantly to making rural communities more food secure in the region.</p>
+            <p>Farmers said that small gardens beside their houses now supply vegetables for most of the year, and the surplus is sold at local markets.</p></div></body></html>
+            """)
+        #expect(headless.authors == .init(["Md Aynal Haque"], source: .dom))
+        // A menu's "By category" is no byline.
+        let menu = try Support.enrich(html: Support.page(body: "<h1>Survival guide to SysV init</h1><p>By Category - Linux</p>\(prose)"))
+        #expect(menu.authors == nil)
+    }
+
     @Test func forumPoster() throws {
         let thread = try Support.enrich(html: Support.page(body: """
             <h1>Tubeless setup keeps leaking</h1><div class="post"><p class="author">by <a class="username">paulb203</a> » Tue Mar 4, 2025</p><p>My rear tyre loses air overnight, any ideas?</p></div>

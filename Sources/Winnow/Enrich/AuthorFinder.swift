@@ -170,7 +170,8 @@ enum AuthorFinder {
     /// A byline written near the main headline ("By Jane Doe", "Von Jana Brückner", "Text: ..."),
     /// read like a text byline from the short elements after the headline.
     static func headlineByline(_ evidence: PageEvidence, siteName: String?) -> [String]? {
-        guard let headline = DateFinder.headlineNode(evidence) else { return nil }
+        // A page without a headline: around the start of its content.
+        guard let headline = DateFinder.headlineNode(evidence) ?? evidence.keptSorted.first else { return nil }
         let page = evidence.page
         let window = max(0, headline - 40)..<min(page.count, headline + 250)
         var seen: Set<Int> = []
@@ -179,7 +180,7 @@ enum AuthorFinder {
             // The element holding the text, or its parent when the name is a link inside it.
             let holder = page.nodes[parent].tag == .a || page.nodes[parent].tag == .span || page.nodes[parent].tag == .strong ? (page.parent(of: parent) ?? parent) : parent
             guard page.hasShortText(holder, maxBytes: 400) else { continue }
-            let text = page.textContent(of: holder)
+            let text = separatingGluedLabel(page.textContent(of: holder))
             // A label on its own ("Written by", "Author") with the name in the next element.
             if text.count <= 20, Self.standaloneLabels.contains(text.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: " :"))),
                let name = nextText(after: holder, in: page), name.count <= 60 {
@@ -189,12 +190,30 @@ enum AuthorFinder {
                 continue
             }
             guard text.count <= 100, TextFacts.bylineStarts.contains(firstWordHash(text)) else { continue }
-            if case .byline(let names, _)? = TextFacts.fact(in: Substring(text)) {
+            // "By Jane Doe ⋅ Review Editor", "by Jon Foster - 2025-09-13 Updated: ...": the part
+            // before a separator when the whole is no byline.
+            let fact = TextFacts.fact(in: Substring(text)) ?? bylineSeparators.lazy.compactMap { separator in
+                text.range(of: separator).flatMap { TextFacts.fact(in: text[..<$0.lowerBound]) }
+            }.first
+            if case .byline(let names, _)? = fact {
                 let cleaned = names.flatMap { AuthorNames.names(in: $0, siteName: siteName) }
                 if !cleaned.isEmpty, !evidence.inChrome(holder, headline: headline) { return cleaned }
             }
         }
         return nil
+    }
+
+    /// What separates a byline's names from a job title or a date on the same line.
+    static let bylineSeparators = [" ⋅ ", " · ", " | ", " • ", " – ", " — ", " - "]
+
+    /// A byline whose label and name sit in separate elements without a space between them
+    /// (`<span>By</span><span>Jane Doe</span>` reads "ByJane Doe"), with the space back.
+    static func separatingGluedLabel(_ text: String) -> String {
+        for label in ["By", "Von", "Par", "Por"] where text.hasPrefix(label) {
+            let rest = text.dropFirst(label.count)
+            if let next = rest.first, next.isUppercase { return label + " " + rest }
+        }
+        return text
     }
 
     /// Captions that stand alone before an author's name ("Written by" / "Jane Doe").
