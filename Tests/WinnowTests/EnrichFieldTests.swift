@@ -175,6 +175,8 @@ struct EnrichFieldTests {
             <p>Farmers said that small gardens beside their houses now supply vegetables for most of the year, and the surplus is sold at local markets.</p></div></body></html>
             """)
         #expect(headless.authors == .init(["Md Aynal Haque"], source: .dom))
+        let inside = try Support.enrich(html: Support.page(body: "<h1>Best tutors in 2025</h1><div><span>Updated: December 31, 2024</span><div><span>Written by:</span><span>Elise Nass</span></div></div>\(prose)"))
+        #expect(inside.authors == .init(["Elise Nass"], source: .dom))
         // A menu's "By category" is no byline.
         let menu = try Support.enrich(html: Support.page(body: "<h1>Survival guide to SysV init</h1><p>By Category - Linux</p>\(prose)"))
         #expect(menu.authors == nil)

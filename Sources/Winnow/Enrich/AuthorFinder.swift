@@ -207,11 +207,17 @@ enum AuthorFinder {
     static let bylineSeparators = [" ⋅ ", " · ", " | ", " • ", " – ", " — ", " - "]
 
     /// A byline whose label and name sit in separate elements without a space between them
-    /// (`<span>By</span><span>Jane Doe</span>` reads "ByJane Doe"), with the space back.
+    /// (`<span>By</span><span>Jane Doe</span>` reads "ByJane Doe", "Written by:Elise Nass"),
+    /// with the space back.
     static func separatingGluedLabel(_ text: String) -> String {
         for label in ["By", "Von", "Par", "Por"] where text.hasPrefix(label) {
             let rest = text.dropFirst(label.count)
             if let next = rest.first, next.isUppercase { return label + " " + rest }
+        }
+        // "Written by:Elise Nass".
+        let label = "written by:"
+        if text.lowercased().hasPrefix(label), let next = text.dropFirst(label.count).first, next.isUppercase {
+            return text.prefix(label.count) + " " + text.dropFirst(label.count)
         }
         return text
     }
