@@ -177,6 +177,16 @@ struct EnrichFieldTests {
         #expect(headless.authors == .init(["Md Aynal Haque"], source: .dom))
         let inside = try Support.enrich(html: Support.page(body: "<h1>Best tutors in 2025</h1><div><span>Updated: December 31, 2024</span><div><span>Written by:</span><span>Elise Nass</span></div></div>\(prose)"))
         #expect(inside.authors == .init(["Elise Nass"], source: .dom))
+        // An unlabelled name beside the date, marked as a person's (author link, title, icon).
+        let linked = try Support.enrich(html: Support.page(body: #"<h1>Thinking about Keynes</h1><div class="meta"><a class="tip" href="/autoren/georg-quaas/">Georg Quaas</a>, <span>21. Jan. 2015</span></div>"# + prose))
+        #expect(linked.authors == .init(["Georg Quaas"], source: .dom))
+        let titled2 = try Support.enrich(html: Support.page(body: #"<h1>Mission accomplished</h1><div><span>2025-12-17</span><span>·</span><a title="Trond Teigen"><img src="/a.png">Trond Teigen</a></div>"# + prose))
+        #expect(titled2.authors == .init(["Trond Teigen"], source: .dom))
+        let icon = try Support.enrich(html: Support.page(body: #"<h1>Building a UI pipeline</h1><ul><li><i class="bi bi-person"></i> Bence Kovács</li><li>02-12-2025</li></ul>"# + prose))
+        #expect(icon.authors == .init(["Bence Kovács"], source: .dom))
+        // A section's name beside the date is no author.
+        let kicker = try Support.enrich(html: Support.page(body: #"<h1>Quarterly results</h1><div class="meta"><span>Press Release</span> <span>Dec 3, 2025</span></div>"# + prose))
+        #expect(kicker.authors == nil)
         // A menu's "By category" is no byline.
         let menu = try Support.enrich(html: Support.page(body: "<h1>Survival guide to SysV init</h1><p>By Category - Linux</p>\(prose)"))
         #expect(menu.authors == nil)

@@ -63,6 +63,7 @@ enum AuthorFinder {
         }
         if let names = byline(evidence, siteName: siteName).map(clean), !names.isEmpty { return .init(unique(names), source: .dom) }
         if let names = headlineByline(evidence, siteName: siteName).map(clean), !names.isEmpty { return .init(unique(names), source: .dom) }
+        if let name = nameBesideDate(evidence, siteName: siteName), !clean([name]).isEmpty { return .init([name], source: .dom) }
         if let name = forumPoster(evidence, siteName: siteName) { return .init([name], source: .dom) }
         if let name = dataUserName(evidence, siteName: siteName) { return .init([name], source: .dom) }
         return nil
@@ -201,6 +202,64 @@ enum AuthorFinder {
             }
         }
         return nil
+    }
+
+    /// A person's name written as its own element right beside the post's date, near the
+    /// headline, with no label ("Kristian Larsen" / "July 13, 2025", "2025-12-17 · Trond
+    /// Teigen"): the unlabelled byline of blogs and company posts.
+    static func nameBesideDate(_ evidence: PageEvidence, siteName: String?) -> String? {
+        guard let headline = DateFinder.headlineNode(evidence) ?? evidence.keptSorted.first else { return nil }
+        let page = evidence.page
+        let window = max(0, headline - 40)..<min(page.count, headline + 120)
+        // The text nodes of the window that hold a letter or digit, in order (not a "·" between).
+        let texts = window.filter { page.nodes[$0].kind == .text && !page.nodes[$0].isWhitespace && page.nodes[$0].text.contains { $0.isLetter || $0.isNumber } }
+        func isDate(_ position: Int) -> Bool {
+            guard texts.indices.contains(position) else { return false }
+            let text = page.nodes[texts[position]].text
+            guard text.utf8.count <= 40, text.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }), let scan = DateParsing.scan(text) else { return false }
+            return scan.otherWords <= 1 && scan.value.granularity != .year && scan.value.granularity != .month
+        }
+        for (position, index) in texts.enumerated() {
+            let text = page.nodes[index].text.trimmingCharacters(in: CharacterSet(charactersIn: " ·•|,–—-").union(.whitespacesAndNewlines))
+            guard text.utf8.count <= 40, isDate(position - 1) || isDate(position + 1) else { continue }
+            let words = text.split(separator: " ")
+            // Two or three capitalised words, none a heading's, a role's or a number.
+            guard (2...3).contains(words.count), AuthorNames.isPersonName(text),
+                  words.allSatisfy({ word in word.count >= 2 && word.dropFirst().contains(where: \.isLowercase) && !word.contains(where: \.isNumber) }),
+                  !page.ancestors(of: index).contains(where: { [.h1, .h2, .h3, .h4, .h5, .h6, .button, .label, .option].contains(page.nodes[$0].tag) }),
+                  !evidence.inChrome(index, headline: headline)
+            else { continue }
+            guard marksPerson(index, name: text, in: page) else { continue }
+            let names = AuthorNames.names(in: text, siteName: siteName)
+            if names.count == 1, names[0] == text { return text }
+        }
+        return nil
+    }
+
+    /// Words of link targets, icons and class names that mark a person ("/author/jane-doe",
+    /// `bi-person`, `fa-pencil`, `dateAndAuthorContainer`).
+    static let personMarks = PhraseSet(["author", "autor", "profile", "person", "user", "people", "pencil", "writer", "byline"].map { ($0, ()) })
+
+    /// Whether the page marks the text node `index` as a person's name: a link to a person's
+    /// page, a person icon beside it, a `title` repeating the name, or a container named for
+    /// authors, within three levels.
+    static func marksPerson(_ index: Int, name: String, in page: HTMLDocument) -> Bool {
+        var level = 0
+        var node = page.parent(of: index)
+        while let current = node, level < 3 {
+            let element = page.nodes[current]
+            if element.attribute("title") == name { return true }
+            if element.tag == .a, let href = element.attribute("href"), personMarks.contains(in: href) { return true }
+            if personMarks.contains(in: (element.className ?? "") + " " + (element.id ?? "")) { return true }
+            // An icon among the container's first children.
+            for child in page.subtree(of: current).prefix(12) where page.nodes[child].tag == .i || page.nodes[child].tag == .svg || page.nodes[child].tag == .img {
+                let icon = page.nodes[child]
+                if personMarks.contains(in: (icon.className ?? "") + " " + (icon.attribute("alt") ?? "")) || icon.attribute("alt") == name { return true }
+            }
+            node = page.parent(of: current)
+            level += 1
+        }
+        return false
     }
 
     /// What separates a byline's names from a job title or a date on the same line.
