@@ -91,6 +91,15 @@ struct EnrichFieldTests {
             head: #"<title>Olafur Eliasson designs the front page | Press</title><meta property="og:title" content="Pressemitteilungen">"#,
             body: "<h1>Olafur Eliasson designs the front page</h1>"))
         #expect(section.title == .init("Olafur Eliasson designs the front page", source: .dom))
+        let escaped = try Support.enrich(html: Support.page(head: "<title>&lt;table&gt;: The Table element - HTML | MDN</title>", body: "<h1>&lt;table&gt;: The Table element</h1>"))
+        #expect(escaped.title == .init("<table>: The Table element", source: .dom))
+        let prefixed = try Support.enrich(html: Support.page(head: #"<meta property="og:title" content="Garnix Blog: Hardware-Attested Nix Builds">"#, body: "<h1>Hardware-Attested Nix Builds</h1>"))
+        #expect(prefixed.title == .init("Hardware-Attested Nix Builds", source: .dom))
+        let named = try Support.enrich(html: Support.page(head: """
+            <meta property="og:site_name" content="CottageCare">
+            <script type="application/ld+json">{"@context":"https://schema.org","@type":"BlogPosting","headline":"10 Tips: How to Choose a Cleaning Service | CottageCare"}</script>
+            """, body: "<p>Choosing a cleaning service is easier with a plan; here are ten things to ask before you hire anyone for your home.</p>"))
+        #expect(named.title == .init("10 Tips: How to Choose a Cleaning Service", source: .jsonLD))
         let slug = try Support.enrich(html: Support.page(
             head: #"<title>Child seats tested: four fail | ADAC</title><meta property="og:title" content="adac-child-seats-test-autumn-2018">"#,
             body: "<h1>Child seats tested: four fail</h1>"))

@@ -89,10 +89,20 @@ struct Enrichment {
     /// Text from the page made fit for metadata: HTML references decoded, tags of escaped
     /// markup removed, whitespace collapsed and trimmed.
     static func clean(_ raw: String) -> String {
+        clean(raw, strippingTags: true)
+    }
+
+    /// A page's text (its `<title>`, a heading) cleaned like ``clean(_:)`` but keeping what
+    /// looks like a tag: there it is text the page escaped ("<table>: The Table element").
+    static func cleanText(_ raw: String) -> String {
+        clean(raw, strippingTags: false)
+    }
+
+    static func clean(_ raw: String, strippingTags: Bool) -> String {
         var text = raw
         // What `contains("&")` answers, from the bytes when it can (see ByteSearch.containsAsFoundation).
         if ByteSearch.containsAsFoundation(text, ampersand) { text = decodeEntities(text) }
-        if ByteSearch.containsAsFoundation(text, lessThan), ByteSearch.containsAsFoundation(text, greaterThan), let regex = tagPattern {
+        if strippingTags, ByteSearch.containsAsFoundation(text, lessThan), ByteSearch.containsAsFoundation(text, greaterThan), let regex = tagPattern {
             text = regex.stringByReplacingMatches(in: text, range: NSRange(text.startIndex..., in: text), withTemplate: " ")
         }
         return HTMLDocument.collapseWhitespace(text)

@@ -43,7 +43,7 @@ struct PageEvidence {
         self.kept = keptNodes
         keptSorted = keptNodes.sorted()
         jsonLD = JSONLD(scripts: page.jsonLDScripts)
-        titleTag = page.title.map(Enrichment.clean).flatMap { $0.isEmpty ? nil : $0 }
+        titleTag = page.title.map(Enrichment.cleanText).flatMap { $0.isEmpty ? nil : $0 }
         var chromeEnd: [Int32] = [], articleEnd: [Int32] = []
         var factsByName: [String: ClassFacts] = [:]  // pages repeat the same class names on many elements
         var factsByClass = [String: NameFacts](minimumCapacity: 256)  // the same for ASCII class names alone
@@ -107,7 +107,7 @@ struct PageEvidence {
                     canonical = Enrichment.clean(href)
                 }
             case .h1:
-                let text = Enrichment.clean(Self.headingText(of: index, in: page))
+                let text = Enrichment.cleanText(Self.headingText(of: index, in: page))
                 if !text.isEmpty { headings.append((index, text, !chromeEnd.isEmpty)) }
             case .time:
                 dateElements.append(index)

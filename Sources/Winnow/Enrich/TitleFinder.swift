@@ -53,7 +53,9 @@ enum TitleFinder {
             for candidate in stated {
                 let whole = Enrichment.key(candidate.text)
                 let trimmed = Enrichment.key(withoutSiteName(candidate.text, siteName: siteName))
+                // Also a stated title that is the heading after the site's name ("Garnix Blog: ...").
                 if whole == headingKey || trimmed == headingKey || (whole.hasPrefix(headingKey) && headingKey.count * 2 >= trimmed.count)
+                    || (whole.hasSuffix(headingKey) && headingKey.count * 2 >= whole.count)
                     || (headingKey.hasPrefix(trimmed) && trimmed.count * 3 >= headingKey.count * 2) {
                     if isShouting(heading.text), !isShouting(candidate.text), whole == headingKey || trimmed == headingKey {
                         return .init(whole == headingKey ? candidate.text : withoutSiteName(candidate.text, siteName: siteName), source: candidate.source)
@@ -85,7 +87,8 @@ enum TitleFinder {
         }
         let keptDistinct = Set(kept.map(\.text).filter { !isSite($0) && Enrichment.key($0).count >= 3 && $0.count <= 300 })
         if keptDistinct.count == 1, let only = keptDistinct.first, agreesWithTitle(only) { return .init(only, source: .dom) }
-        if let headline, !isSite(headline), headline.count <= 400 { return .init(headline, source: .jsonLD) }
+        // A headline that names the site after a separator ("10 Tips ... | CottageCare"): without it.
+        if let headline, !isSite(headline), headline.count <= 400 { return .init(withoutNamedSite(headline, siteName: siteName), source: .jsonLD) }
         for (text, source) in [(og, Metadata.Source.openGraph), (twitter, .meta)] {
             if let text, !isSite(text), text.count <= 400 { return .init(withoutSiteName(text, siteName: siteName), source: source) }
         }
@@ -165,6 +168,18 @@ enum TitleFinder {
         let first = parts[0]
         let tail = parts.dropFirst().joined(separator: separator)
         if words(first) <= 3, words(tail) > words(first) + 2 { return tail.trimmingCharacters(in: .whitespaces) }
+        return title
+    }
+
+    /// A title without a part that is the site's name itself; as it is when no part is.
+    static func withoutNamedSite(_ title: String, siteName: String?) -> String {
+        guard let siteName, !siteName.isEmpty else { return title }
+        let siteKey = Enrichment.key(siteName)
+        for separator in separators where title.contains(separator) {
+            let parts = title.components(separatedBy: separator)
+            let rest = parts.filter { Enrichment.key($0) != siteKey }
+            return rest.count < parts.count && !rest.isEmpty ? rest.joined(separator: separator).trimmingCharacters(in: .whitespaces) : title
+        }
         return title
     }
 
