@@ -100,6 +100,12 @@ struct EnrichFieldTests {
             <script type="application/ld+json">{"@context":"https://schema.org","@type":"BlogPosting","headline":"10 Tips: How to Choose a Cleaning Service | CottageCare"}</script>
             """, body: "<p>Choosing a cleaning service is easier with a plan; here are ten things to ask before you hire anyone for your home.</p>"))
         #expect(named.title == .init("10 Tips: How to Choose a Cleaning Service", source: .jsonLD))
+        let tail = try Support.enrich(html: Support.page(head: "<title>Best movers in NYC</title>", body: "<h1>Best Residential Movers in NYC 2025 | Top 19 Companies</h1>"))
+        #expect(tail.title == .init("Best Residential Movers in NYC 2025", source: .dom))
+        for kept in ["Hund vertreibt Einbrecher – Zeugenaufruf", "Dortmund - Gladbach live sehen!", "Best Cheap Earbuds under $50 | March 2026",
+                     "Letters to the Editor | Coddling criminals | Tax dollars"] {
+            #expect(TitleFinder.withoutShortTail(kept) == kept)
+        }
         let slug = try Support.enrich(html: Support.page(
             head: #"<title>Child seats tested: four fail | ADAC</title><meta property="og:title" content="adac-child-seats-test-autumn-2018">"#,
             body: "<h1>Child seats tested: four fail</h1>"))

@@ -60,7 +60,7 @@ enum TitleFinder {
                     if isShouting(heading.text), !isShouting(candidate.text), whole == headingKey || trimmed == headingKey {
                         return .init(whole == headingKey ? candidate.text : withoutSiteName(candidate.text, siteName: siteName), source: candidate.source)
                     }
-                    return .init(heading.text, source: .dom)
+                    return .init(withoutShortTail(heading.text), source: .dom)
                 }
                 // A kicker before the headline in the same <h1> ("Klimaschutz: Bohren, bis es
                 // heiß wird", "Nach Corona-Lockerungen Autohäuser rechnen ..."): the stated title
@@ -86,7 +86,7 @@ enum TitleFinder {
             (title.map { sharesWords(heading, $0) } ?? true) && statedHeadline.allSatisfy { sharesWords(heading, $0) }
         }
         let keptDistinct = Set(kept.map(\.text).filter { !isSite($0) && Enrichment.key($0).count >= 3 && $0.count <= 300 })
-        if keptDistinct.count == 1, let only = keptDistinct.first, agreesWithTitle(only) { return .init(only, source: .dom) }
+        if keptDistinct.count == 1, let only = keptDistinct.first, agreesWithTitle(only) { return .init(withoutShortTail(only), source: .dom) }
         // A headline that names the site after a separator ("10 Tips ... | CottageCare"): without it.
         if let headline, !isSite(headline), headline.count <= 400 { return .init(withoutNamedSite(headline, siteName: siteName), source: .jsonLD) }
         for (text, source) in [(og, Metadata.Source.openGraph), (twitter, .meta)] {
@@ -95,9 +95,9 @@ enum TitleFinder {
         // The one h1 of the kept content is the headline readers see; an h1 outside it (a
         // section name, a logo) yields to the <title>.
         let distinct = Set(headings.map(\.text))
-        if distinct.count == 1, let only = distinct.first, kept.contains(where: { $0.text == only }), agreesWithTitle(only) { return .init(only, source: .dom) }
+        if distinct.count == 1, let only = distinct.first, kept.contains(where: { $0.text == only }), agreesWithTitle(only) { return .init(withoutShortTail(only), source: .dom) }
         if let title = evidence.titleTag, !isSite(title), Enrichment.key(title).count >= 3 { return .init(withoutSiteName(title, siteName: siteName), source: .dom) }
-        if distinct.count == 1, let only = distinct.first { return .init(only, source: .dom) }
+        if distinct.count == 1, let only = distinct.first { return .init(withoutShortTail(only), source: .dom) }
         if let metaTitle, !isSite(metaTitle) { return .init(metaTitle, source: .meta) }
         return nil
     }
@@ -169,6 +169,25 @@ enum TitleFinder {
         let tail = parts.dropFirst().joined(separator: separator)
         if words(first) <= 3, words(tail) > words(first) + 2 { return tail.trimmingCharacters(in: .whitespaces) }
         return title
+    }
+
+    /// A heading without a short tail after a bar: the site's or a section's name, a tagline or
+    /// a variant ("Best Movers in NYC 2025 | Top 19 Companies", "Hifiman Sundara | 2020
+    /// Edition"), as a `<title>` loses its short last part. Not after a dash, which headlines
+    /// use within themselves ("Hund vertreibt Einbrecher – Zeugenaufruf", "Dortmund - Gladbach
+    /// live sehen!"); not a date, not a tail that continues in lower case, not when one word
+    /// would be left, not among several bars.
+    static func withoutShortTail(_ heading: String) -> String {
+        // One bar: several make a list ("Letters | Coddling criminals | Tax dollars").
+        for separator in [" | "] where heading.components(separatedBy: separator).count == 2 {
+            guard let range = heading.range(of: separator, options: .backwards) else { continue }
+            let head = heading[..<range.lowerBound], tail = heading[range.upperBound...]
+            guard words(String(head)) >= 2, (1...3).contains(words(String(tail))), let first = tail.first, !first.isLowercase,
+                  DateParsing.scan(String(tail)) == nil, !tail.allSatisfy({ $0.isNumber || $0 == " " })
+            else { return heading }
+            return String(head)
+        }
+        return heading
     }
 
     /// A title without a part that is the site's name itself; as it is when no part is.
