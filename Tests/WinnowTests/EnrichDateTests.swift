@@ -71,6 +71,18 @@ struct EnrichDateTests {
         #expect(listing.published?.value.iso.hasPrefix("2022-01-21") == true)
     }
 
+    /// A page without a headline (a forum's topic in an `<h2>`, a news page without `<h1>`):
+    /// the date written at the start of its content.
+    @Test func dateAtTheStartOfContentWithoutAHeadline() throws {
+        let metadata = try Support.enrich(html: """
+            <html><head><title>Homestead gardening boosts food security</title></head><body><nav><a href="/">Home</a></nav><div class="news">
+            <p>Dec 20, 2025</p>
+            <p>RAJSHAHI - Homestead gardening has been contributing significantly to making rural communities more food secure in the region.</p>
+            <p>Farmers said that small gardens beside their houses now supply vegetables for most of the year, and the surplus is sold at local markets.</p></div></body></html>
+            """)
+        #expect(metadata.published == .init(.init(iso: "2025-12-20", granularity: .day), source: .dom))
+    }
+
     /// A `<time>` the page labels "Last updated" just before it is the modified date, not the
     /// publication's ("Last updated <time datetime=…>1 year ago</time>").
     @Test func labelBeforeATimeElement() throws {

@@ -266,7 +266,8 @@ enum DateFinder {
     /// one after the headline (else before it) of each kind; a text saying "updated" (or whose
     /// label just before does) gives the modified date.
     static func headlineDates(_ evidence: PageEvidence, latest: Date) -> (published: Metadata.DateValue?, modified: Metadata.DateValue?) {
-        guard let headline = headlineNode(evidence) else { return (nil, nil) }
+        // A page without a headline: around the start of its content.
+        guard let headline = headlineNode(evidence) ?? evidence.keptSorted.first else { return (nil, nil) }
         let page = evidence.page
         let window = max(0, headline - 80)..<min(page.count, headline + 250)
         var published: (Metadata.DateValue, Int)? = nil, modified: (Metadata.DateValue, Int)? = nil
