@@ -94,6 +94,14 @@ struct EnrichDateTests {
         #expect(metadata.published == nil)
         #expect(metadata.modified?.value.iso.hasPrefix("2024-09-17") == true)
         #expect(metadata.modified?.source == .dom)
+        // The label split over two elements ("Last Updated" / "on").
+        let split = try Support.enrich(html: Support.page(body: """
+            <h1>The best security cameras</h1><p>By Gene Petrino, home security expert</p>
+            <p>We tested eleven alarm systems in three homes over six months, and here is what we found about each of them.</p>
+            <span class="post-date"><span class="desktop">Last Updated</span> <span class="mobile">on</span> <span class="date">Feb 27, 2024</span></span>
+            """))
+        #expect(split.published == nil)
+        #expect(split.modified?.value.iso == "2024-02-27")
     }
 
     /// A date written near the headline, as readers see it; "updated" makes it the modified date.

@@ -230,17 +230,20 @@ enum DateFinder {
         return nil
     }
 
-    /// The short text just before an element in reading order ("Last updated on"), when there is one.
+    /// The short texts just before an element in reading order ("Last updated on", "Last
+    /// Updated" / "on"): up to two, when short.
     static func labelBefore(_ node: Int, in page: HTMLDocument) -> String? {
         var index = node - 1
-        while index >= 0, node - index <= 6 {
+        var texts: [String] = []
+        while index >= 0, node - index <= 8, texts.count < 2 {
             let candidate = page.nodes[index]
             if candidate.kind == .text, !candidate.isWhitespace {
-                return candidate.text.utf8.count <= 40 ? candidate.text : nil
+                guard candidate.text.utf8.count <= 40 else { break }
+                texts.insert(candidate.text, at: 0)
             }
             index -= 1
         }
-        return nil
+        return texts.isEmpty ? nil : texts.joined(separator: " ")
     }
 
     /// Words that mark a date as the last update rather than the publication.
