@@ -202,6 +202,16 @@ struct EnrichFieldTests {
         // A section's name beside the date is no author.
         let kicker = try Support.enrich(html: Support.page(body: #"<h1>Quarterly results</h1><div class="meta"><span>Press Release</span> <span>Dec 3, 2025</span></div>"# + prose))
         #expect(kicker.authors == nil)
+        // "Written by" far below the headline, after the tags; not in a comment.
+        let below = try Support.enrich(html: Support.page(body: """
+            <h1>How mobile apps are made</h1>\(prose)\(prose)<div class="tags">\(String(repeating: #"<a href="/t/1">low-code</a> "#, count: 150))</div>
+            <div><p>Written by <a href="/blog/author/moses-kim">Moses Kim and Kate Shokurova</a></p><p>April 8, 2024</p></div>
+            """))
+        #expect(below.authors == .init(["Moses Kim", "Kate Shokurova"], source: .dom))
+        let comment = try Support.enrich(html: Support.page(body: """
+            <h1>How mobile apps are made</h1>\(prose)<div class="comments"><p>Written by Jane Reader in reply to the post above</p></div>
+            """))
+        #expect(comment.authors == nil)
         // A menu's "By category" is no byline.
         let menu = try Support.enrich(html: Support.page(body: "<h1>Survival guide to SysV init</h1><p>By Category - Linux</p>\(prose)"))
         #expect(menu.authors == nil)

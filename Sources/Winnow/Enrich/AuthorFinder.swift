@@ -64,6 +64,7 @@ enum AuthorFinder {
         if let names = byline(evidence, siteName: siteName).map(clean), !names.isEmpty { return .init(unique(names), source: .dom) }
         if let names = headlineByline(evidence, siteName: siteName).map(clean), !names.isEmpty { return .init(unique(names), source: .dom) }
         if let name = nameBesideDate(evidence, siteName: siteName), !clean([name]).isEmpty { return .init([name], source: .dom) }
+        if let names = writtenBy(evidence, siteName: siteName).map(clean), !names.isEmpty { return .init(unique(names), source: .dom) }
         if let name = forumPoster(evidence, siteName: siteName) { return .init([name], source: .dom) }
         if let name = dataUserName(evidence, siteName: siteName) { return .init([name], source: .dom) }
         return nil
@@ -260,6 +261,39 @@ enum AuthorFinder {
             level += 1
         }
         return false
+    }
+
+    /// A "Written by" line anywhere in the page outside its chrome and comments (an author box
+    /// after the text, a byline below the tags): the most explicit label there is, so it needs no
+    /// headline nearby. The first that holds people's names.
+    static func writtenBy(_ evidence: PageEvidence, siteName: String?) -> [String]? {
+        let page = evidence.page
+        let headline = DateFinder.headlineNode(evidence)
+        var tried = 0
+        for index in page.nodes.indices where page.nodes[index].kind == .text && !page.nodes[index].isWhitespace {
+            let raw = page.nodes[index].text
+            // Most texts fail on their first byte ("w" or "W"), before any Foundation search.
+            guard let first = raw.utf8.first, first | 0x20 == 0x77, raw.utf8.count <= 120, raw.utf8.count >= 10, raw.range(of: "written by", options: [.caseInsensitive, .anchored]) != nil || raw.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: " :")) == "written by",
+                  let parent = page.parent(of: index) else { continue }
+            tried += 1
+            if tried > 4 { break }
+            let holder = page.nodes[parent].tag == .span || page.nodes[parent].tag == .strong || page.nodes[parent].tag == .b ? (page.parent(of: parent) ?? parent) : parent
+            guard page.hasShortText(holder, maxBytes: 200), !evidence.inChrome(holder, headline: headline),
+                  !page.ancestors(of: holder).contains(where: { (page.nodes[$0].className ?? "").lowercased().contains("comment") }) else { continue }
+            var text = separatingGluedLabel(page.textContent(of: holder))
+            // "Written by" alone: the name is in the next element.
+            if text.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: " :")) == "written by", let next = nextText(after: holder, in: page), next.count <= 80 {
+                text = "Written by " + next
+            }
+            let fact = TextFacts.fact(in: Substring(text)) ?? bylineSeparators.lazy.compactMap { separator in
+                text.range(of: separator).flatMap { TextFacts.fact(in: text[..<$0.lowerBound]) }
+            }.first
+            if case .byline(let names, _)? = fact {
+                let cleaned = names.flatMap { AuthorNames.names(in: $0, siteName: siteName) }
+                if !cleaned.isEmpty, cleaned.allSatisfy(AuthorNames.isPersonName) { return cleaned }
+            }
+        }
+        return nil
     }
 
     /// What separates a byline's names from a job title or a date on the same line.
