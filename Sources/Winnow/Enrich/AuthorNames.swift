@@ -201,6 +201,8 @@ enum AuthorNames {
         if DateParsing.months[lower.split(separator: " ").first.map(String.init) ?? ""] != nil, name.contains(where: \.isNumber) { return false }
         let words = name.split(separator: " ")
         guard words.count <= maxWords else { return false }
+        // Initials alone ("J J", a commenter's avatar letter and name) are no name.
+        if words.allSatisfy({ $0.filter(\.isLetter).count <= 1 }) { return false }
         // Names start with a capital (or are written in another script); a name field may hold
         // a name in lowercase: two to four words of letters.
         guard let first = name.first else { return false }

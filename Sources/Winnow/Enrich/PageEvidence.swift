@@ -122,10 +122,20 @@ struct PageEvidence {
             if node.tag != .time, node.tag != .html, node.tag != .body, facts.dateWord {
                 dateElements.append(index)
             }
-            if facts.bylineWord || rel?.lowercased() == "author" {
+            // Not "authority", "authorize" ("Authority_control", a library catalogue's box).
+            if (facts.bylineWord && !Self.namesAuthority(className: className, id: id)) || rel?.lowercased() == "author" {
                 bylineElements.append(index)
             }
         }
+    }
+
+    /// Whether a class or id says "authority" or "authorize" (whose "author" is no byline's).
+    static func namesAuthority(className: String?, id: String?) -> Bool {
+        for name in [className, id].compactMap({ $0 }) where name.utf8.count >= 9 {
+            let lower = name.lowercased()
+            if lower.contains("authorit") || lower.contains("authoriz") || lower.contains("authoris") { return true }
+        }
+        return false
     }
 
     /// Class or id fragments that mark a date element.
@@ -367,8 +377,6 @@ struct PageEvidence {
         return nil
     }
 
-    /// The value of a microdata property at `node`: `content`, `datetime`, `href`/`src` for
-    /// links and media, else the element's text.
     /// A heading's text as readers see it: without its buttons ("Copy item path") and hidden
     /// parts (a bookmark tooltip's "Stay organized with collections").
     static func headingText(of index: Int, in page: HTMLDocument) -> String {
@@ -391,6 +399,8 @@ struct PageEvidence {
         return HTMLDocument.collapseWhitespace(text)
     }
 
+    /// The value of a microdata property at `node`: `content`, `datetime`, `href`/`src` for
+    /// links and media, else the element's text.
     func itempropValue(_ node: Int) -> String? {
         let element = page.nodes[node]
         let raw = element.attribute("content") ?? element.attribute("datetime")
