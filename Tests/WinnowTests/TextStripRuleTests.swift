@@ -118,6 +118,15 @@ struct TextStripRuleTests {
         #expect(document.blocks.map(\.text) == [before[0]] + Self.body)
     }
 
+    /// A news agency after the byline's name ("Von Jana Brückner, dpa").
+    @Test func bylineWithAgency() throws {
+        let before = ["Neue Fahrradstraße am Kanal eröffnet", "Von Jana Brückner, dpa"]
+        let document = try Self.strip(Self.page(before: before))
+        #expect(document.metadata.authors?.value == ["Jana Brückner"])
+        #expect(document.blocks.map(\.text) == [before[0]] + Self.body)
+        #expect(TextFacts.fact(in: "By Jane Doe, AP Jan. 9, 2025") == .byline(["Jane Doe"], date: DateParsing.parse("Jan. 9, 2025")))
+    }
+
     /// Body paragraphs of a made-up German story.
     static let germanBody = [
         "Der Stadtrat hat am Dienstagabend nach einer langen Debatte einen neuen Haushalt für die Sanierung der Straßen beschlossen, und viele Anwohner verfolgten die Sitzung im Saal.",

@@ -40,6 +40,9 @@ enum TextFacts {
     /// Lower-case particles inside names ("Ludwig van Beethoven").
     static let nameParticles: Set<String> = ["van", "von", "der", "den", "de", "da", "di", "del", "della", "la", "le", "du", "dos", "bin", "al", "ter", "ten", "zu"]
 
+    /// News agencies named after a byline's names.
+    static let newsAgencies: Set<String> = ["ap", "afp", "dpa", "reuters", "apa", "sda", "kna", "epd", "sid", "ansa", "efe", "pti", "ians", "ani", "upi", "dpa-afx", "ats", "belga", "anp", "tt", "ntb"]
+
     /// Labels of agency lines.
     static let agencyLabels: Set<String> = ["source", "sources", "quelle", "quellen", "fuente", "fonte", "bron", "źródło", "agency", "agence", "agentur", "agencia", "agenzia"]
 
@@ -154,6 +157,8 @@ enum TextFacts {
             var word = words[position]
             let endsName = word.hasSuffix(",")
             if endsName { word = word.dropLast() }
+            // A news agency after a name's comma ends the names ("Jane Doe, AP").
+            if current.isEmpty, !authors.isEmpty, newsAgencies.contains(String(word.lowercased().filter { $0.isLetter || $0 == "-" })) { break }
             if nameJoiners.contains(word.lowercased()) && !current.isEmpty {
                 closeName()
             } else if let initial = word.first, initial.isUppercase, current.count < 4, word.count > 1 || word == word.uppercased() {
@@ -171,6 +176,11 @@ enum TextFacts {
         guard !authors.isEmpty, authors.count <= 3,
               authors.allSatisfy({ $0.contains(" ") || ($0.count >= 2 && $0 == $0.uppercased()) }) else { return nil }
         if position == words.count { return .byline(authors, date: nil) }
+        // A news agency after the names ("Von David Hutzler, dpa", "By Jane Doe, AP"), then maybe a date.
+        if newsAgencies.contains(String(words[position].lowercased().filter { $0.isLetter || $0 == "-" })) {
+            position += 1
+            if position == words.count { return .byline(authors, date: nil) }
+        }
         let rest = words[position...].joined(separator: " ")
         if let scan = DateParsing.scan(rest), scan.otherWords <= 2 { return .byline(authors, date: scan.value) }
         return nil
