@@ -183,14 +183,9 @@ enum TagScan {
             var attributes = 0
             var afterSpace = false
             var afterEquals = false
-            var quote: UInt8 = 0
             while index < count {
                 let byte = base[index]
                 index += 1
-                if quote != 0 {
-                    if byte == quote { quote = 0 }
-                    continue
-                }
                 if byte == 0x3E { break }
                 if isSpace(byte) {
                     afterSpace = true
@@ -199,7 +194,14 @@ enum TagScan {
                 if byte == 0x3D {
                     afterEquals = true
                 } else if afterEquals {
-                    if byte == 0x22 || byte == 0x27 { quote = byte }
+                    if byte == 0x22 || byte == 0x27 {
+                        // A quoted value: on past its closing quote (or to the end).
+                        if let found = memchr(base + index, Int32(byte), count - index) {
+                            index = base.distance(to: found.assumingMemoryBound(to: UInt8.self)) + 1
+                        } else {
+                            index = count
+                        }
+                    }
                     afterEquals = false
                 } else if afterSpace, byte != 0x2F {
                     attributes += 1

@@ -67,8 +67,10 @@ struct SAXTreeBuilder {
     /// A doctype was parsed (libxml2 puts it first in the document, wherever it appears).
     private var sawDoctype = false
 
-    /// The text run being collected, not yet in the arena.
-    private var text: [UInt8] = []
+    /// The text run being collected, not yet in the arena (``build(_:options:limits:)`` frees it).
+    private var text: UnsafeMutablePointer<UInt8>
+    private var textCount = 0
+    private var textCapacity = 4096
     private var textKind = TextKind.none
 
     private enum TextKind { case none, characters, cdata }
@@ -78,7 +80,7 @@ struct SAXTreeBuilder {
         maxDepth = max(0, min(limits.maxDepth, Int(UInt16.max)))
         maxNodes = max(1, limits.maxNodes)
         nodes.reserveCapacity(min(expectedNodes, maxNodes))
-        text.reserveCapacity(4096)
+        text = .allocate(capacity: textCapacity)
     }
 
     /// Parses the UTF-8 bytes in `utf8` with `options` and returns the builder's result.
@@ -103,6 +105,7 @@ struct SAXTreeBuilder {
             _ = htmlParseDocument(parser)
             parser.pointee._private = nil
             pointer.pointee.finish()
+            pointer.pointee.text.deallocate()
         }
         if let error = builder.error { throw error }
         guard builder.startedDocument else { throw .parserFailed }
@@ -164,6 +167,9 @@ struct SAXTreeBuilder {
         let (tag, elementName) = elementNames.entry(for: name, table: table)
         var list: [HTMLAttribute] = []
         if var pair = attributes {
+            var pairs = 0
+            while pair[2 * pairs] != nil { pairs += 1 }
+            list.reserveCapacity(pairs)
             while let attributeName = pair[0] {
                 let nameString = attributeNames.name(for: UnsafeRawPointer(attributeName))
                 let value: String
@@ -210,7 +216,16 @@ struct SAXTreeBuilder {
             flushText()
             textKind = kind
         }
-        text.append(contentsOf: UnsafeBufferPointer(start: bytes, count: Int(length)))
+        let count = Int(length)
+        if textCount + count > textCapacity {
+            textCapacity = max(2 * textCapacity, textCount + count)
+            let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: textCapacity)
+            grown.update(from: text, count: textCount)
+            text.deallocate()
+            text = grown
+        }
+        (text + textCount).update(from: bytes, count: count)
+        textCount += count
     }
 
     /// A comment or processing instruction: not copied, but a child in libxml2's tree.
@@ -239,24 +254,22 @@ struct SAXTreeBuilder {
     private mutating func flushText() {
         guard textKind != .none else { return }
         textKind = .none
-        guard !text.isEmpty else { return }
-        defer { text.removeAll(keepingCapacity: true) }
-        guard let current = open.last else { return }
-        text.withUnsafeBufferPointer { run in
-            // libxml2's text is a C string: it ends at a NUL byte, if one got in.
-            let length = memchr(run.baseAddress!, 0, run.count).map { run.baseAddress!.distance(to: $0.assumingMemoryBound(to: UInt8.self)) } ?? run.count
-            guard length > 0, reserveNode() else { return }
-            let bytes = UnsafeBufferPointer(rebasing: run[..<length])
-            var whitespace = true
-            for byte in bytes where !(byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D || byte == 0x0C) {
-                whitespace = false
-                break
-            }
-            let index = Int32(nodes.count)
-            nodes.append(HTMLNode(
-                kind: .text, tag: .text, name: "", text: String(decoding: bytes, as: UTF8.self),
-                parent: current.index, subtreeEnd: index + 1, depth: UInt16(current.depth + 1), isWhitespace: whitespace))
+        let run = textCount
+        textCount = 0
+        guard run > 0, let current = open.last else { return }
+        // libxml2's text is a C string: it ends at a NUL byte, if one got in.
+        let length = memchr(text, 0, run).map { text.distance(to: $0.assumingMemoryBound(to: UInt8.self)) } ?? run
+        guard length > 0, reserveNode() else { return }
+        let bytes = UnsafeBufferPointer(start: text, count: length)
+        var whitespace = true
+        for byte in bytes where !(byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D || byte == 0x0C) {
+            whitespace = false
+            break
         }
+        let index = Int32(nodes.count)
+        nodes.append(HTMLNode(
+            kind: .text, tag: .text, name: "", text: String(decoding: bytes, as: UTF8.self),
+            parent: current.index, subtreeEnd: index + 1, depth: UInt16(current.depth + 1), isWhitespace: whitespace))
     }
 
     /// Whether one more node may be appended; otherwise records the error and stops the parser.
@@ -275,7 +288,7 @@ struct SAXTreeBuilder {
 
     private mutating func fail(_ failure: HTMLParseError) {
         error = failure
-        text.removeAll()
+        textCount = 0
         textKind = .none
         xmlStopParser(parser)
     }
