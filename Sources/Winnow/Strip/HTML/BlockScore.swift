@@ -85,6 +85,41 @@ enum BlockScore {
 
     /// Number of sentence-ending or clause marks in the text.
     static func sentenceMarks(_ text: String) -> Int {
+        // In UTF-8 the marks are . ! ? ; , and the byte sequences of 。！？،। (a continuation
+        // byte never equals a lead byte, so matching bytes are whole characters).
+        if let count = text.utf8.withContiguousStorageIfAvailable({ bytes -> Int in
+            var count = 0
+            var index = 0
+            let end = bytes.count
+            while index < end {
+                let byte = bytes[index]
+                index += 1
+                if byte < 0x80 {
+                    if byte == 0x2E || byte == 0x21 || byte == 0x3F || byte == 0x3B || byte == 0x2C { count += 1 }
+                    continue
+                }
+                switch byte {
+                case 0xD8:  // ، U+060C
+                    if index < end, bytes[index] == 0x8C { count += 1 }
+                case 0xE0:  // । U+0964
+                    if index + 1 < end, bytes[index] == 0xA5, bytes[index + 1] == 0xA4 { count += 1 }
+                case 0xE3:  // 。 U+3002
+                    if index + 1 < end, bytes[index] == 0x80, bytes[index + 1] == 0x82 { count += 1 }
+                case 0xEF:  // ！ U+FF01, ？ U+FF1F
+                    if index + 1 < end, bytes[index] == 0xBC, bytes[index + 1] == 0x81 || bytes[index + 1] == 0x9F { count += 1 }
+                default:
+                    break
+                }
+            }
+            return count
+        }) {
+            return count
+        }
+        return sentenceMarksByScalar(text)
+    }
+
+    /// ``sentenceMarks(_:)`` scalar by scalar (for strings without contiguous UTF-8, and tests).
+    static func sentenceMarksByScalar(_ text: String) -> Int {
         var count = 0
         for scalar in text.unicodeScalars {
             switch scalar {
