@@ -139,4 +139,17 @@ import Testing
         #expect(Boilerplate.isDateline("July 26, 2025, 4:32pm"))
         #expect(Boilerplate.isDateline("DEC 5"))
     }
+
+    @Test("markup share and word counts over contiguous bytes equal the byte-by-byte ones")
+    func markupAndWords() {
+        let texts = Self.lines + [
+            String(repeating: "{\"a\": [1, 2], \"b\": \"<x>\"}; ", count: 5), "var x = $('#a'); if (a < b) { c = d; }",
+            String(repeating: "word ", count: 20), " two  words\nand\tmore ", "\n\n", "x", String(repeating: "=", count: 39),
+            String(repeating: "=", count: 40), String(repeating: "a", count: 36) + "{}{}",
+        ]
+        for text in texts {
+            #expect(BlockScore.looksLikeMarkup(text) == BlockScore.looksLikeMarkupByByte(text), "\(text)")
+            #expect(BlockScore.wordCount(text) == BlockScore.wordCountByByte(text), "\(text)")
+        }
+    }
 }

@@ -53,6 +53,21 @@ enum BlockScore {
     /// Whether text is script, JSON or markup that leaked into the page's text: a high share of
     /// braces, brackets, quotes, equals signs and angle brackets.
     static func looksLikeMarkup(_ text: String) -> Bool {
+        if let looks = text.utf8.withContiguousStorageIfAvailable({ bytes -> Bool in
+            var symbols = 0
+            for byte in bytes { symbols &+= Int(markupSymbols[Int(byte)]) }
+            return bytes.count >= 40 && symbols * 12 > bytes.count
+        }) {
+            return looks
+        }
+        return looksLikeMarkupByByte(text)
+    }
+
+    /// 1 for the bytes ``looksLikeMarkup(_:)`` counts: `{ } [ ] = < > " ' ; $`.
+    static let markupSymbols: [UInt8] = (0..<256).map { Array("{}[]=<>\"';$".utf8).contains(UInt8($0)) ? 1 : 0 }
+
+    /// ``looksLikeMarkup(_:)`` byte by byte through the string's view (and for tests).
+    static func looksLikeMarkupByByte(_ text: String) -> Bool {
         var symbols = 0
         var total = 0
         for byte in text.utf8 {
@@ -70,6 +85,23 @@ enum BlockScore {
 
     /// Number of words (runs separated by spaces).
     static func wordCount(_ text: String) -> Int {
+        if let count = text.utf8.withContiguousStorageIfAvailable({ bytes -> Int in
+            var count = 0
+            var inWord = false
+            for byte in bytes {
+                let space = byte == 0x20 || byte == 0x0A
+                count &+= !space && !inWord ? 1 : 0
+                inWord = !space
+            }
+            return count
+        }) {
+            return count
+        }
+        return wordCountByByte(text)
+    }
+
+    /// ``wordCount(_:)`` byte by byte through the string's view (and for tests).
+    static func wordCountByByte(_ text: String) -> Int {
         var count = 0
         var inWord = false
         for byte in text.utf8 {
