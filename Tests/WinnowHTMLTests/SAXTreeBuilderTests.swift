@@ -161,6 +161,43 @@ struct SAXTreeBuilderTests {
         }
     }
 
+    /// Pieces of markup that exercise the parser's tree rules, for random documents.
+    static let pieces: [String] = [
+        "<p>", "</p>", "<div>", "</div>", "<table>", "<tr>", "<td>", "<th>", "</td>", "</table>", "<html>", "</html>", "<body>",
+        "</body>", "<head>", "</head>", "<title>", "</title>", "<script>", "</script>", "<style>", "</style>", "<!-- c -->",
+        "<?pi x?>", "<!DOCTYPE html>", "text", "Word", " ", "  ", "\n", "\t", "&amp;", "&nbsp;", "&#0;", "&#65;", "&bogus;",
+        "<a href=x>", "</a>", "<li>", "<ul>", "</ul>", "<ol>", "<dl>", "<dt>", "<dd>", "<svg>", "</svg>", "<template>",
+        "</template>", "<br>", "<img src=a>", "<fb:like>", "</fb:like>", "<x:y:z>", "<![CDATA[x]]>", "<select>", "<option>",
+        "<textarea>", "</textarea>", "<input disabled>", "<b>", "</b>", "<i>", "</i>", "<span class='a b'>", "</span>",
+        "<noscript>", "</noscript>", "<frameset>", "<frame>", "<xmp>", "<iframe>", "<math>", "<", ">", "&", "</", "<p", "\"",
+        "'", "=", "<meta charset=utf-8>", "<base href=/>", "<script type=application/ld+json>{\"a\": 1}</script>",
+        "<h1>", "</h1>", "<h2>", "<form>", "</form>", "<button>", "<pre>", "</pre>", "<center>", "<font>", "<nobr>",
+        "<p id=a id=b ID=c>", "<div class=\"x\" hidden>", "<UL>", "</LI>", "é", "日本", "<caption>", "<colgroup>", "<col>",
+    ]
+
+    @Test("random markup builds the same arena both ways", arguments: 0..<4)
+    func randomMarkup(shard: UInt64) {
+        var state = 0x2545_F491_4F6C_DD1D &+ shard
+        func next() -> Int {
+            state ^= state << 13
+            state ^= state >> 7
+            state ^= state << 17
+            return Int(truncatingIfNeeded: state >> 1)
+        }
+        var failures: [String] = []
+        for _ in 0..<2_500 {
+            let count = 1 + next() % 60
+            let html = (0..<count).map { _ in Self.pieces[next() % Self.pieces.count] }.joined()
+            let maxDepth = [0, 1, 2, 3, 5, 8, 5_000][next() % 7]
+            let maxNodes = next() % 10 == 0 ? 1 + next() % 20 : 1_000_000
+            let (events, tree) = Self.outcomes(Array(html.utf8), limits: HTMLParseLimits(maxDepth: maxDepth, maxNodes: maxNodes))
+            if let difference = Self.firstDifference(events, tree) {
+                failures.append("\(html.debugDescription) depth \(maxDepth) nodes \(maxNodes): \(difference)")
+            }
+        }
+        #expect(failures.isEmpty, "\(failures.prefix(3))")
+    }
+
     /// Folders of real pages compared when present: the shared data sets, and any listed in
     /// `WINNOW_TREE_CORPUS` (colon-separated).
     static let corpusFolders: [URL] = {
