@@ -8,7 +8,7 @@ FOLDER defaults to ../shared/datasets/wcxb-dev/html when present, otherwise a ge
 news-like pages. Every row runs in its own process, so its peak RSS is its own:
 
   1. libxml2 parse alone (the floor)         winnow-bench --only floor
-  2. reader (parse, tree copy, blocks)        winnow-bench --only reader
+  2. reader (parse into the arena, blocks)    winnow-bench --only reader
   3. reader + stripper                        winnow-bench --only reader-stripper
   4. full default pipeline, files in and out  winnow run Pipelines/default.yml --force
 

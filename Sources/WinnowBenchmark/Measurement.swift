@@ -7,7 +7,7 @@ import WinnowHTML
 /// What a benchmark row measures.
 enum Variant: String, CaseIterable {
     case parseFloor = "libxml2 parse alone (floor)"
-    case reader = "reader (parse + tree copy + blocks)"
+    case reader = "reader (parse into the arena + blocks)"
     case readerStripper = "reader + stripper"
     case pipeline = "full default pipeline (files in, files out)"
 }

@@ -87,13 +87,29 @@ extension HTMLDocument {
     public func hasShortText(_ index: Int, maxBytes: Int, containing byte: UInt8? = nil) -> Bool {
         var count = 0
         var found = byte == nil
-        for current in subtree(of: index) where nodes[current].kind == .text {
-            for unit in nodes[current].text.utf8 {
-                if unit == 0x20 || (unit >= 0x09 && unit <= 0x0D) { continue }
-                count += 1
-                if count > maxBytes { return false }
-                if unit == byte { found = true }
+        // Whitespace-only nodes hold only bytes that are not counted.
+        for current in subtree(of: index) where nodes[current].kind == .text && !nodes[current].isWhitespace {
+            var over = false
+            let scanned: Void? = nodes[current].text.utf8.withContiguousStorageIfAvailable { units in
+                for unit in units {
+                    if unit == 0x20 || (unit >= 0x09 && unit <= 0x0D) { continue }
+                    count += 1
+                    if count > maxBytes {
+                        over = true
+                        return
+                    }
+                    if unit == byte { found = true }
+                }
             }
+            if scanned == nil {
+                for unit in nodes[current].text.utf8 {
+                    if unit == 0x20 || (unit >= 0x09 && unit <= 0x0D) { continue }
+                    count += 1
+                    if count > maxBytes { return false }
+                    if unit == byte { found = true }
+                }
+            }
+            if over { return false }
         }
         return found
     }

@@ -15,7 +15,7 @@ public enum HTMLParseError: Error, Sendable, Hashable, CustomStringConvertible {
     case noRootElement
     /// libxml2 returned no document at all (out of memory or an internal failure).
     case parserFailed
-    /// Copying the tree went past the document's time limit (``ProcessingDeadline``).
+    /// Building the tree went past the document's time limit (``ProcessingDeadline``).
     case tookTooLong(seconds: Double)
     /// One element has more than ``HTMLParseLimits/maxAttributes`` attributes (libxml2 checks
     /// attributes for duplicates pairwise, so such a tag would take hours to parse).

@@ -10,8 +10,10 @@ import Darwin
 ///
 /// Steps: check limits and reject empty or binary input; decide the encoding with
 /// ``EncodingSniffer``; convert anything that is not valid UTF-8 to UTF-8 (libxml2's converters
-/// abort the parse at the first bad byte); parse with `htmlReadMemory`; copy the tree into the
-/// arena; free the libxml2 document. Safe to call from many threads at once.
+/// abort the parse at the first bad byte); parse with libxml2's HTML parser, building the arena
+/// from its events (``SAXTreeBuilder``), or, when XPath queries are given, parse with
+/// `htmlReadMemory`, copy the tree into the arena (``TreeCopier``) and free the libxml2 document.
+/// Safe to call from many threads at once.
 public enum HTMLParser {
     /// libxml2 options: recover from any markup error, report nothing, never touch the network,
     /// compact small text nodes, ignore in-document charset declarations (the encoding is decided
@@ -51,6 +53,13 @@ public enum HTMLParser {
     public static func parse(
         _ buffer: UnsafeBufferPointer<UInt8>, limits: HTMLParseLimits = .standard, queries: [String] = []
     ) throws(HTMLParseError) -> HTMLDocument {
+        try parse(buffer, limits: limits, queries: queries, treeBuilder: .events)
+    }
+
+    /// Parses the page bytes in `buffer`, building the arena the given way.
+    static func parse(
+        _ buffer: UnsafeBufferPointer<UInt8>, limits: HTMLParseLimits, queries: [String], treeBuilder: TreeBuilder
+    ) throws(HTMLParseError) -> HTMLDocument {
         guard buffer.count <= limits.maxInputBytes, buffer.count <= Int(Int32.max) else {
             throw .inputTooLarge(bytes: buffer.count, limit: min(limits.maxInputBytes, Int(Int32.max)))
         }
@@ -59,7 +68,7 @@ public enum HTMLParser {
         try InputCheck.rejectUnusable(body, utf16: encoding.isUTF16)
 
         if encoding.source == .validUTF8 || (encoding.isUTF8 && EncodingSniffer.isValidUTF8(body)) {
-            return try parseUTF8(body, encoding: encoding, limits: limits, queries: queries)
+            return try parseUTF8(body, encoding: encoding, limits: limits, queries: queries, treeBuilder: treeBuilder)
         }
         var converted = UTF8Transcoder.convert(body, from: encoding.name)
         if converted == nil {
@@ -68,16 +77,30 @@ public enum HTMLParser {
         }
         let utf8 = converted ?? []
         return try utf8.withUnsafeBufferPointer { utf8Buffer in
-            Result { () throws(HTMLParseError) in try parseUTF8(utf8Buffer, encoding: encoding, limits: limits, queries: queries) }
+            Result { () throws(HTMLParseError) in
+                try parseUTF8(utf8Buffer, encoding: encoding, limits: limits, queries: queries, treeBuilder: treeBuilder)
+            }
         }.get()
     }
 
-    /// Parses UTF-8 bytes (no byte order mark) and copies the tree.
-    private static func parseUTF8(
-        _ utf8: UnsafeBufferPointer<UInt8>, encoding: DetectedEncoding, limits: HTMLParseLimits, queries: [String]
+    /// How the arena is built: from the parser's events (``SAXTreeBuilder``), or by copying
+    /// libxml2's tree (``TreeCopier``), which XPath queries need and tests compare against.
+    enum TreeBuilder: Sendable {
+        case events, libxml2Tree
+    }
+
+    /// Parses UTF-8 bytes (no byte order mark) into the arena: straight from the parser's events,
+    /// or, when there are XPath queries, through libxml2's tree.
+    static func parseUTF8(
+        _ utf8: UnsafeBufferPointer<UInt8>, encoding: DetectedEncoding, limits: HTMLParseLimits, queries: [String],
+        treeBuilder: TreeBuilder
     ) throws(HTMLParseError) -> HTMLDocument {
         try TagScan.check(utf8, limits: limits)
         initializeOnce()
+        if queries.isEmpty, treeBuilder == .events {
+            let (nodes, truncatedDepth) = try SAXTreeBuilder.build(utf8, options: options, limits: limits)
+            return HTMLDocument(nodes: nodes, encoding: encoding, truncatedDepth: truncatedDepth)
+        }
         let start = utf8.baseAddress.map { UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self) }
         guard let start, let document = htmlReadMemory(start, Int32(utf8.count), nil, nil, options) else {
             throw .parserFailed
@@ -160,14 +183,9 @@ enum TagScan {
             var attributes = 0
             var afterSpace = false
             var afterEquals = false
-            var quote: UInt8 = 0
             while index < count {
                 let byte = base[index]
                 index += 1
-                if quote != 0 {
-                    if byte == quote { quote = 0 }
-                    continue
-                }
                 if byte == 0x3E { break }
                 if isSpace(byte) {
                     afterSpace = true
@@ -176,7 +194,14 @@ enum TagScan {
                 if byte == 0x3D {
                     afterEquals = true
                 } else if afterEquals {
-                    if byte == 0x22 || byte == 0x27 { quote = byte }
+                    if byte == 0x22 || byte == 0x27 {
+                        // A quoted value: on past its closing quote (or to the end).
+                        if let found = memchr(base + index, Int32(byte), count - index) {
+                            index = base.distance(to: found.assumingMemoryBound(to: UInt8.self)) + 1
+                        } else {
+                            index = count
+                        }
+                    }
                     afterEquals = false
                 } else if afterSpace, byte != 0x2F {
                     attributes += 1

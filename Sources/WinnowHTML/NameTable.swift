@@ -1,10 +1,12 @@
-/// Fast byte-level lookup of element names and attribute names while copying a libxml2 tree.
+/// Fast byte-level lookup of element names and attribute names while building the arena.
 ///
-/// libxml2's HTML parser allocates every element name separately (it does not intern them), so
-/// names are matched by content: names of up to eight bytes are packed into a `UInt64` and found in
-/// a small open-addressing table, with no hashing of strings and no allocation. Attribute names
-/// *are* interned in the document dictionary, so a direct-mapped cache keyed by pointer turns
-/// each distinct attribute name into a `String` once per document.
+/// Names are matched by content: names of up to eight bytes are packed into a `UInt64` and found
+/// in a small open-addressing table, with no hashing of strings and no allocation. The HTML
+/// parser interns element and attribute names in its dictionary while it runs, so the events
+/// ``SAXTreeBuilder`` receives carry one pointer per distinct name, and a direct-mapped cache
+/// keyed by pointer (``InternedNameCache``, ``ElementNameCache``) turns each into a `String` once
+/// per document. (libxml2's tree, which ``TreeCopier`` reads, holds its own copy of every name:
+/// there the cache is correct but seldom hits.)
 struct NameTable {
     /// Packed names (0 = empty slot) and their tags, probed linearly.
     private let keys: [UInt64]

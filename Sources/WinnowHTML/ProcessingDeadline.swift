@@ -2,9 +2,9 @@
 ///
 /// Swift cannot stop a thread from outside, so the time a document may take is bounded from the
 /// inside: the runner sets a deadline for the document's thread with ``run(seconds:_:)``, and the
-/// loops that can take long on hostile input (the tree copy, block segmentation, the strippers'
-/// passes, the normalizer's blocks) look at ``hasPassed`` every few thousand steps. A loop that
-/// finds the deadline passed either throws (the tree copy: ``HTMLParseError/tookTooLong(seconds:)``)
+/// loops that can take long on hostile input (the reader's tree building, block segmentation, the
+/// strippers' passes, the normalizer's blocks) look at ``hasPassed`` every few thousand steps. A loop that
+/// finds the deadline passed either throws (the reader: ``HTMLParseError/tookTooLong(seconds:)``)
 /// or stops early with consistent, partial results; the runner then fails the document with
 /// ``Exceeded`` after the stage returns, so partial results are never written.
 ///

@@ -8,6 +8,9 @@ import Darwin
 
 /// Copies a libxml2 element tree into the pre-order ``HTMLNode`` arena, iteratively.
 ///
+/// Used when XPath queries need libxml2's tree (``HTMLParser``); otherwise ``SAXTreeBuilder``
+/// builds the same arena from the parser's events, and the tests hold the two to each other.
+///
 /// The walk follows libxml2's `children`/`next`/`parent` pointers, so nesting depth costs no
 /// stack. Element names are matched against ``NameTable``; attribute names, which libxml2 interns,
 /// are decoded once per distinct pointer (``InternedNameCache``).

@@ -26,11 +26,17 @@ public enum HTMLBlocks {
     /// A control or media element that holds a large subtree is walked all the same: an unclosed
     /// `<button>` or `<video>` makes libxml2 nest the rest of the page inside it.
     static func isSkipped(_ node: HTMLNode, at index: Int) -> Bool {
-        switch node.tag {
+        isSkipped(node.tag, subtreeEnd: Int(node.subtreeEnd), at: index)
+    }
+
+    /// ``isSkipped(_:at:)`` from the element's tag and subtree end.
+    @inline(__always)
+    static func isSkipped(_ tag: HTMLTag, subtreeEnd: Int, at index: Int) -> Bool {
+        switch tag {
         case .head, .script, .style, .template, .svg, .title, .meta, .link, .math:
             return true
         case .iframe, .object, .embed, .select, .option, .button, .input, .textarea, .canvas, .video, .audio, .map, .datalist:
-            return Int(node.subtreeEnd) - index < 64
+            return subtreeEnd - index < 64
         default:
             return false
         }
@@ -313,56 +319,58 @@ public enum HTMLBlocks {
                     index = end  // past the time limit: close the open elements and stop (the runner fails the document)
                     continue
                 }
-                let node = page.nodes[index]
-                if node.kind == .text {
-                    append(node.text)
+                // The node's fields are read where they are (a copy of the node would retain its strings).
+                if page.nodes[index].kind == .text {
+                    append(page.nodes[index].text)
                     index += 1
                     continue
                 }
-                if HTMLBlocks.isSkipped(node, at: index) || (node.tag == .noscript && HTMLBlocks.isInlineNoscript(page, at: index)) {
-                    index = Int(node.subtreeEnd)
+                let tag = page.nodes[index].tag
+                let subtreeEnd = Int(page.nodes[index].subtreeEnd)
+                if HTMLBlocks.isSkipped(tag, subtreeEnd: subtreeEnd, at: index) || (tag == .noscript && HTMLBlocks.isInlineNoscript(page, at: index)) {
+                    index = subtreeEnd
                     continue
                 }
-                if node.tag == .br {
+                if tag == .br {
                     while let last = buffer.last, last == 0x20 { buffer.removeLast() }
                     if !buffer.isEmpty, buffer.last != 0x0A { buffer.append(0x0A) }
                     pendingSpace = false
                     index += 1
                     continue
                 }
-                if node.tag == .pre {
+                if tag == .pre {
                     flush(owner: owner, kind: ownerKind, level: ownerLevel)
                     appendPreformatted(index)
-                    index = Int(node.subtreeEnd)
+                    index = subtreeEnd
                     continue
                 }
-                if node.tag == .table, HTMLBlocks.isDataTable(page, index) {
+                if tag == .table, HTMLBlocks.isDataTable(page, index) {
                     flush(owner: owner, kind: ownerKind, level: ownerLevel)
                     appendTable(index)
-                    index = Int(node.subtreeEnd)
+                    index = subtreeEnd
                     continue
                 }
-                if node.tag == .hr || node.tag == .img {
-                    if node.tag == .hr { flush(owner: owner, kind: ownerKind, level: ownerLevel) }
+                if tag == .hr || tag == .img {
+                    if tag == .hr { flush(owner: owner, kind: ownerKind, level: ownerLevel) }
                     index += 1
                     continue
                 }
-                let isBlock = node.tag.isBlockLevel || (node.tag == .unknown && node.name.contains("-"))
-                let isLink = node.tag == .a
+                let isBlock = tag.isBlockLevel || (tag == .unknown && page.nodes[index].name.contains("-"))
+                let isLink = tag == .a
                 if isLink {
                     linkDepth += 1
-                    openLink(node)
+                    openLink(page.nodes[index])
                 }
                 elementBoundary = true
                 var frameKind = Block.Kind.paragraph
                 var frameLevel = 0
                 if isBlock {
                     flush(owner: owner, kind: ownerKind, level: ownerLevel)
-                    if node.tag == .blockquote { quoteDepth += 1 }
+                    if tag == .blockquote { quoteDepth += 1 }
                     (frameKind, frameLevel) = kind(of: index, inQuote: quoteDepth > 0)
                     owner = index; ownerKind = frameKind; ownerLevel = frameLevel
                 }
-                stack.append(Frame(index: index, end: Int(node.subtreeEnd), kind: frameKind, level: frameLevel, isBlock: isBlock, isLink: isLink))
+                stack.append(Frame(index: index, end: subtreeEnd, kind: frameKind, level: frameLevel, isBlock: isBlock, isLink: isLink))
                 index += 1
             }
             flush(owner: owner, kind: ownerKind, level: ownerLevel)

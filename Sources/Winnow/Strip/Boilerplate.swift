@@ -40,6 +40,13 @@ enum Boilerplate {
         ("udostępnij", "share"), ("wszelkie prawa zastrzeżone", "copyright"), ("lees ook", "related-links"), ("alle rechten voorbehouden", "copyright"),
     ]
 
+    /// For each byte, the indices in ``prefixes`` of the prefixes that start with it, in order.
+    static let prefixesByFirstByte: [[Int]] = {
+        var table = [[Int]](repeating: [], count: 256)
+        for (index, prefix) in prefixes.enumerated() { table[Int(prefix.0[0])].append(index) }
+        return table
+    }()
+
     /// Phrases (lowercased) that mark furniture anywhere in a short line.
     static let fragments: [([UInt8], String)] = fragmentsTable.map { (Array($0.0.utf8), $0.1) }
     /// The same, as written.
@@ -97,9 +104,16 @@ enum Boilerplate {
         }
         // Every month name begins with one of these three letters, and lowercasing makes no
         // ASCII letter of them out of any other character: without one, no word is a month.
-        if !hasClock, !hasISODate, !monthStems.contains(where: { stem in
-            bytes.indices.dropLast(2).contains { bytes[$0] | 0x20 == stem.0 && bytes[$0 + 1] | 0x20 == stem.1 && bytes[$0 + 2] | 0x20 == stem.2 }
-        }) { return false }
+        if !hasClock, !hasISODate {
+            var hasStem = false
+            var at = 0
+            while at + 2 < bytes.count, !hasStem {
+                let packed = UInt32(bytes[at] | 0x20) | UInt32(bytes[at + 1] | 0x20) << 8 | UInt32(bytes[at + 2] | 0x20) << 16
+                hasStem = packedMonthStems.contains(packed)
+                at += 1
+            }
+            if !hasStem { return false }
+        }
         if !bytes.contains(where: { $0 >= 0x80 }) {  // ASCII: letters and digits are the bytes' own
             let isAlphanumeric: (UInt8) -> Bool = { ($0 | 0x20 >= 0x61 && $0 | 0x20 <= 0x7A) || ($0 >= 0x30 && $0 <= 0x39) }
             var count = 0, hasMonth = false, hasNumber = false
@@ -125,6 +139,9 @@ enum Boilerplate {
         return (hasMonth && hasNumber) || hasClock || hasISODate
     }
 
+    /// ``monthStems`` packed into the low three bytes of a number, first letter lowest.
+    static let packedMonthStems: [UInt32] = monthStems.map { UInt32($0.0) | UInt32($0.1) << 8 | UInt32($0.2) << 16 }
+
     /// The first three letters of every name in ``months``.
     static let monthStems: [(UInt8, UInt8, UInt8)] = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"].map {
         let bytes = Array($0.utf8)
@@ -136,7 +153,10 @@ enum Boilerplate {
     /// A prefix matches at a word boundary only: "tweet" matches "Tweet this" but not "Tweets from".
     static func phraseReason(_ text: String) -> String? {
         let lower = text.utf8.contains { $0 >= 0x80 } ? Array(text.lowercased().utf8) : ByteSearch.asciiLowercased(text)
-        for (prefix, reason) in prefixes where ByteSearch.hasPrefix(lower, prefix) {
+        // Only prefixes that start with the text's first byte can match (tried in table order).
+        for candidate in lower.first.map({ prefixesByFirstByte[Int($0)] }) ?? [] {
+            let (prefix, reason) = prefixes[candidate]
+            guard ByteSearch.hasPrefix(lower, prefix) else { continue }
             if lower.count == prefix.count { return reason }
             let last = prefix[prefix.count - 1], next = lower[prefix.count]
             let isLetter: (UInt8) -> Bool = { ($0 >= 0x61 && $0 <= 0x7A) || $0 >= 0x80 }

@@ -53,6 +53,21 @@ enum BlockScore {
     /// Whether text is script, JSON or markup that leaked into the page's text: a high share of
     /// braces, brackets, quotes, equals signs and angle brackets.
     static func looksLikeMarkup(_ text: String) -> Bool {
+        if let looks = text.utf8.withContiguousStorageIfAvailable({ bytes -> Bool in
+            var symbols = 0
+            for byte in bytes { symbols &+= Int(markupSymbols[Int(byte)]) }
+            return bytes.count >= 40 && symbols * 12 > bytes.count
+        }) {
+            return looks
+        }
+        return looksLikeMarkupByByte(text)
+    }
+
+    /// 1 for the bytes ``looksLikeMarkup(_:)`` counts: `{ } [ ] = < > " ' ; $`.
+    static let markupSymbols: [UInt8] = (0..<256).map { Array("{}[]=<>\"';$".utf8).contains(UInt8($0)) ? 1 : 0 }
+
+    /// ``looksLikeMarkup(_:)`` byte by byte through the string's view (and for tests).
+    static func looksLikeMarkupByByte(_ text: String) -> Bool {
         var symbols = 0
         var total = 0
         for byte in text.utf8 {
@@ -70,6 +85,23 @@ enum BlockScore {
 
     /// Number of words (runs separated by spaces).
     static func wordCount(_ text: String) -> Int {
+        if let count = text.utf8.withContiguousStorageIfAvailable({ bytes -> Int in
+            var count = 0
+            var inWord = false
+            for byte in bytes {
+                let space = byte == 0x20 || byte == 0x0A
+                count &+= !space && !inWord ? 1 : 0
+                inWord = !space
+            }
+            return count
+        }) {
+            return count
+        }
+        return wordCountByByte(text)
+    }
+
+    /// ``wordCount(_:)`` byte by byte through the string's view (and for tests).
+    static func wordCountByByte(_ text: String) -> Int {
         var count = 0
         var inWord = false
         for byte in text.utf8 {
@@ -85,6 +117,41 @@ enum BlockScore {
 
     /// Number of sentence-ending or clause marks in the text.
     static func sentenceMarks(_ text: String) -> Int {
+        // In UTF-8 the marks are . ! ? ; , and the byte sequences of 。！？،। (a continuation
+        // byte never equals a lead byte, so matching bytes are whole characters).
+        if let count = text.utf8.withContiguousStorageIfAvailable({ bytes -> Int in
+            var count = 0
+            var index = 0
+            let end = bytes.count
+            while index < end {
+                let byte = bytes[index]
+                index += 1
+                if byte < 0x80 {
+                    if byte == 0x2E || byte == 0x21 || byte == 0x3F || byte == 0x3B || byte == 0x2C { count += 1 }
+                    continue
+                }
+                switch byte {
+                case 0xD8:  // ، U+060C
+                    if index < end, bytes[index] == 0x8C { count += 1 }
+                case 0xE0:  // । U+0964
+                    if index + 1 < end, bytes[index] == 0xA5, bytes[index + 1] == 0xA4 { count += 1 }
+                case 0xE3:  // 。 U+3002
+                    if index + 1 < end, bytes[index] == 0x80, bytes[index + 1] == 0x82 { count += 1 }
+                case 0xEF:  // ！ U+FF01, ？ U+FF1F
+                    if index + 1 < end, bytes[index] == 0xBC, bytes[index + 1] == 0x81 || bytes[index + 1] == 0x9F { count += 1 }
+                default:
+                    break
+                }
+            }
+            return count
+        }) {
+            return count
+        }
+        return sentenceMarksByScalar(text)
+    }
+
+    /// ``sentenceMarks(_:)`` scalar by scalar (for strings without contiguous UTF-8, and tests).
+    static func sentenceMarksByScalar(_ text: String) -> Int {
         var count = 0
         for scalar in text.unicodeScalars {
             switch scalar {

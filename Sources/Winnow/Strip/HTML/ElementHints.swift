@@ -60,7 +60,8 @@ enum ElementHints {
         }
         if node.hasAttribute("hidden") || node.attribute("aria-hidden") == "true" {
             hint.negative = "hidden"
-        } else if let style = node.attribute("style"), style.contains("none") || style.contains("hidden") {
+        } else if let style = node.attribute("style"),
+            ByteSearch.containsAsFoundation(style, noneBytes) || ByteSearch.containsAsFoundation(style, hiddenBytes) {
             let compact = style.lowercased().filter { $0 != " " }
             if compact.contains("display:none") || compact.contains("visibility:hidden") { hint.negative = "hidden" }
         }
@@ -95,6 +96,10 @@ enum ElementHints {
         }
         return hint
     }
+
+    /// `none` and `hidden`, as bytes.
+    static let noneBytes = Array("none".utf8)
+    static let hiddenBytes = Array("hidden".utf8)
 
     /// Whether an id is a heading's words made into an anchor (`sharing-with-a-single-developer`,
     /// `how-to-read-the-related-work`): four or more words, one of them a short function word. Such
