@@ -192,12 +192,7 @@ enum AuthorFinder {
                 continue
             }
             guard text.count <= 100, TextFacts.bylineStarts.contains(firstWordHash(text)) else { continue }
-            // "By Jane Doe ⋅ Review Editor", "by Jon Foster - 2025-09-13 Updated: ...": the part
-            // before a separator when the whole is no byline.
-            let fact = TextFacts.fact(in: Substring(text)) ?? bylineSeparators.lazy.compactMap { separator in
-                text.range(of: separator).flatMap { TextFacts.fact(in: text[..<$0.lowerBound]) }
-            }.first
-            if case .byline(let names, _)? = fact {
+            if case .byline(let names, _)? = bylineFact(text) {
                 let cleaned = names.flatMap { AuthorNames.names(in: $0, siteName: siteName) }
                 if !cleaned.isEmpty, !evidence.inChrome(holder, headline: headline) { return cleaned }
             }
@@ -273,7 +268,8 @@ enum AuthorFinder {
         for index in page.nodes.indices where page.nodes[index].kind == .text && !page.nodes[index].isWhitespace {
             let raw = page.nodes[index].text
             // Most texts fail on their first byte ("w" or "W"), before any Foundation search.
-            guard let first = raw.utf8.first, first | 0x20 == 0x77, raw.utf8.count <= 120, raw.utf8.count >= 10, raw.range(of: "written by", options: [.caseInsensitive, .anchored]) != nil || raw.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: " :")) == "written by",
+            guard let first = raw.utf8.first, first | 0x20 == 0x77, (10...120).contains(raw.utf8.count),
+                  raw.range(of: "written by", options: [.caseInsensitive, .anchored]) != nil,
                   let parent = page.parent(of: index) else { continue }
             tried += 1
             if tried > 4 { break }
@@ -285,10 +281,7 @@ enum AuthorFinder {
             if text.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: " :")) == "written by", let next = nextText(after: holder, in: page), next.count <= 80 {
                 text = "Written by " + next
             }
-            let fact = TextFacts.fact(in: Substring(text)) ?? bylineSeparators.lazy.compactMap { separator in
-                text.range(of: separator).flatMap { TextFacts.fact(in: text[..<$0.lowerBound]) }
-            }.first
-            if case .byline(let names, _)? = fact {
+            if case .byline(let names, _)? = bylineFact(text) {
                 let cleaned = names.flatMap { AuthorNames.names(in: $0, siteName: siteName) }
                 if !cleaned.isEmpty, cleaned.allSatisfy(AuthorNames.isPersonName) { return cleaned }
             }
@@ -298,6 +291,14 @@ enum AuthorFinder {
 
     /// What separates a byline's names from a job title or a date on the same line.
     static let bylineSeparators = [" ⋅ ", " · ", " | ", " • ", " – ", " — ", " - "]
+
+    /// The byline a line states: the whole line, else its part before a separator ("By Jane Doe
+    /// ⋅ Review Editor", "by Jon Foster - 2025-09-13 Updated: ...").
+    static func bylineFact(_ text: String) -> TextFacts.Fact? {
+        TextFacts.fact(in: Substring(text)) ?? bylineSeparators.lazy.compactMap { separator in
+            text.range(of: separator).flatMap { TextFacts.fact(in: text[..<$0.lowerBound]) }
+        }.first
+    }
 
     /// A byline whose label and name sit in separate elements without a space between them
     /// (`<span>By</span><span>Jane Doe</span>` reads "ByJane Doe", "Written by:Elise Nass"),
