@@ -179,15 +179,13 @@ enum TitleFinder {
     /// would be left, not among several bars.
     static func withoutShortTail(_ heading: String) -> String {
         // One bar: several make a list ("Letters | Coddling criminals | Tax dollars").
-        for separator in [" | "] where heading.components(separatedBy: separator).count == 2 {
-            guard let range = heading.range(of: separator, options: .backwards) else { continue }
-            let head = heading[..<range.lowerBound], tail = heading[range.upperBound...]
-            guard words(String(head)) >= 2, (1...3).contains(words(String(tail))), let first = tail.first, !first.isLowercase,
-                  DateParsing.scan(String(tail)) == nil, !tail.allSatisfy({ $0.isNumber || $0 == " " })
-            else { return heading }
-            return String(head)
-        }
-        return heading
+        let parts = heading.components(separatedBy: " | ")
+        guard parts.count == 2 else { return heading }
+        let head = parts[0], tail = parts[1]
+        guard words(head) >= 2, (1...3).contains(words(tail)), let first = tail.first, !first.isLowercase,
+              DateParsing.scan(tail) == nil, !tail.allSatisfy({ $0.isNumber || $0 == " " })
+        else { return heading }
+        return head
     }
 
     /// A title without a part that is the site's name itself; as it is when no part is.
