@@ -106,6 +106,10 @@ struct EnrichFieldTests {
                      "Letters to the Editor | Coddling criminals | Tax dollars"] {
             #expect(TitleFinder.withoutShortTail(kept) == kept)
         }
+        // A home page titled by the site's name only: that name, rather than no title.
+        let home = try Support.enrich(html: Support.page(head: #"<title>The Verge</title><meta property="og:site_name" content="The Verge">"#,
+                                                         body: "<h2>Latest stories</h2><p>Phones, laptops and the people who make them: our reviews and news from the week.</p>"))
+        #expect(home.title == .init("The Verge", source: .dom))
         let slug = try Support.enrich(html: Support.page(
             head: #"<title>Child seats tested: four fail | ADAC</title><meta property="og:title" content="adac-child-seats-test-autumn-2018">"#,
             body: "<h1>Child seats tested: four fail</h1>"))

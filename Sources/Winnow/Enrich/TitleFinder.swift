@@ -99,6 +99,9 @@ enum TitleFinder {
         if let title = evidence.titleTag, !isSite(title), Enrichment.key(title).count >= 3 { return .init(withoutSiteName(title, siteName: siteName), source: .dom) }
         if distinct.count == 1, let only = distinct.first { return .init(withoutShortTail(only), source: .dom) }
         if let metaTitle, !isSite(metaTitle) { return .init(metaTitle, source: .meta) }
+        // A site's home or listing page is titled by the site's name ("The Verge"): that, rather than none.
+        if let title = evidence.titleTag, Enrichment.key(title).count >= 3, title.count <= 400 { return .init(title, source: .dom) }
+        if let og, Enrichment.key(og).count >= 3, og.count <= 400 { return .init(og, source: .openGraph) }
         return nil
     }
 
