@@ -62,10 +62,15 @@ extension HTMLDocument {
     /// All text of a subtree joined in document order, with runs of whitespace (including
     /// U+00A0) collapsed to one space and trimmed. Block-level elements and `<br>` separate words,
     /// so `<p>a</p><p>b</p>` gives "a b" rather than "ab".
-    public func textContent(of index: Int) -> String {
+    ///
+    /// Elements below `index` for which `excluding` is true are left out with their subtrees, as
+    /// a word break.
+    public func textContent(of index: Int, excluding: ((HTMLNode) -> Bool)? = nil) -> String {
         var raw = ""
         var closers: [Int32] = []
-        for current in subtree(of: index) {
+        var current = index
+        let end = Int(nodes[index].subtreeEnd)
+        while current < end {
             while let last = closers.last, last <= Int32(current) {
                 closers.removeLast()
                 raw += " "
@@ -73,10 +78,15 @@ extension HTMLDocument {
             let node = nodes[current]
             if node.kind == .text {
                 raw += node.text
+            } else if current != index, let excluding, excluding(node) {
+                raw += " "
+                current = Int(node.subtreeEnd)
+                continue
             } else if node.tag.isBlockLevel, current != index {
                 raw += " "
                 closers.append(node.subtreeEnd)
             }
+            current += 1
         }
         return Self.collapseWhitespace(raw)
     }
@@ -87,29 +97,20 @@ extension HTMLDocument {
     public func hasShortText(_ index: Int, maxBytes: Int, containing byte: UInt8? = nil) -> Bool {
         var count = 0
         var found = byte == nil
+        /// Counts a node's bytes; false once past `maxBytes`.
+        func scan<Units: Sequence<UInt8>>(_ units: Units) -> Bool {
+            for unit in units {
+                if unit == 0x20 || (unit >= 0x09 && unit <= 0x0D) { continue }
+                count += 1
+                if count > maxBytes { return false }
+                if unit == byte { found = true }
+            }
+            return true
+        }
         // Whitespace-only nodes hold only bytes that are not counted.
         for current in subtree(of: index) where nodes[current].kind == .text && !nodes[current].isWhitespace {
-            var over = false
-            let scanned: Void? = nodes[current].text.utf8.withContiguousStorageIfAvailable { units in
-                for unit in units {
-                    if unit == 0x20 || (unit >= 0x09 && unit <= 0x0D) { continue }
-                    count += 1
-                    if count > maxBytes {
-                        over = true
-                        return
-                    }
-                    if unit == byte { found = true }
-                }
-            }
-            if scanned == nil {
-                for unit in nodes[current].text.utf8 {
-                    if unit == 0x20 || (unit >= 0x09 && unit <= 0x0D) { continue }
-                    count += 1
-                    if count > maxBytes { return false }
-                    if unit == byte { found = true }
-                }
-            }
-            if over { return false }
+            let text = nodes[current].text.utf8
+            guard text.withContiguousStorageIfAvailable(scan) ?? scan(text) else { return false }
         }
         return found
     }

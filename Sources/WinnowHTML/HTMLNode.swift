@@ -49,6 +49,19 @@ public struct HTMLNode: Sendable {
         self.attributes = attributes
     }
 
+    /// A text node of the UTF-8 `bytes` (libxml2's decoded text), marked whitespace when every
+    /// byte is ASCII whitespace; what both ways of building the arena append.
+    static func text(_ bytes: UnsafeBufferPointer<UInt8>, parent: Int32, index: Int, depth: Int) -> HTMLNode {
+        var whitespace = true
+        for byte in bytes where !(byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D || byte == 0x0C) {
+            whitespace = false
+            break
+        }
+        return HTMLNode(
+            kind: .text, tag: .text, name: "", text: String(decoding: bytes, as: UTF8.self),
+            parent: parent, subtreeEnd: Int32(index + 1), depth: UInt16(depth), isWhitespace: whitespace)
+    }
+
     /// True for elements.
     @inline(__always) public var isElement: Bool { kind == .element }
     /// True for text nodes.

@@ -260,16 +260,7 @@ struct SAXTreeBuilder {
         // libxml2's text is a C string: it ends at a NUL byte, if one got in.
         let length = memchr(text, 0, run).map { text.distance(to: $0.assumingMemoryBound(to: UInt8.self)) } ?? run
         guard length > 0, reserveNode() else { return }
-        let bytes = UnsafeBufferPointer(start: text, count: length)
-        var whitespace = true
-        for byte in bytes where !(byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D || byte == 0x0C) {
-            whitespace = false
-            break
-        }
-        let index = Int32(nodes.count)
-        nodes.append(HTMLNode(
-            kind: .text, tag: .text, name: "", text: String(decoding: bytes, as: UTF8.self),
-            parent: current.index, subtreeEnd: index + 1, depth: UInt16(current.depth + 1), isWhitespace: whitespace))
+        nodes.append(.text(UnsafeBufferPointer(start: text, count: length), parent: current.index, index: nodes.count, depth: current.depth + 1))
     }
 
     /// Whether one more node may be appended; otherwise records the error and stops the parser.

@@ -106,17 +106,9 @@ struct TreeCopier {
         let length = strlen(UnsafeRawPointer(content).assumingMemoryBound(to: CChar.self))
         guard length > 0 else { return }
         guard nodes.count < maxNodes else { throw .tooManyNodes(limit: maxNodes) }
-        let bytes = UnsafeBufferPointer(start: UnsafePointer(content), count: length)
-        var whitespace = true
-        for byte in bytes where !(byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D || byte == 0x0C) {
-            whitespace = false
-            break
-        }
         let index = nodes.count
         if !selected.isEmpty { record(node, index) }
-        nodes.append(HTMLNode(
-            kind: .text, tag: .text, name: "", text: String(decoding: bytes, as: UTF8.self),
-            parent: parent, subtreeEnd: Int32(index + 1), depth: UInt16(depth), isWhitespace: whitespace))
+        nodes.append(.text(UnsafeBufferPointer(start: UnsafePointer(content), count: length), parent: parent, index: index, depth: depth))
     }
 
     /// Notes that the queries that selected `node` matched arena index `index`.

@@ -101,7 +101,7 @@ enum DateFinder {
             guard let field, isUTC(field.value), let instant = instant(field.value) else { return field }
             for key in keys {
                 for raw in evidence.meta[key] ?? [] {
-                    guard let value = accept(raw, structured: true), !isUTC(value), value.iso.count > 10, self.instant(value) == instant else { continue }
+                    guard let value = accept(raw, structured: true), !isUTC(value), self.instant(value) == instant else { continue }
                     return .init(value, source: key.hasPrefix("article:") || key.hasPrefix("og:") ? .openGraph : .meta)
                 }
             }

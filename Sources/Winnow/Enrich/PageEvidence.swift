@@ -380,23 +380,7 @@ struct PageEvidence {
     /// A heading's text as readers see it: without its buttons ("Copy item path") and hidden
     /// parts (a bookmark tooltip's "Stay organized with collections").
     static func headingText(of index: Int, in page: HTMLDocument) -> String {
-        let range = page.subtree(of: index)
-        guard range.contains(where: { page.nodes[$0].tag == .button || (page.nodes[$0].kind == .element && page.nodes[$0].hasAttribute("hidden")) }) else {
-            return page.textContent(of: index)
-        }
-        var text = ""
-        var current = range.lowerBound + 1
-        while current < range.upperBound {
-            let node = page.nodes[current]
-            if node.tag == .button || (node.kind == .element && node.hasAttribute("hidden")) {
-                current = Int(node.subtreeEnd)
-                text += " "
-                continue
-            }
-            if node.kind == .text { text += node.text } else if node.tag.isBlockLevel { text += " " }
-            current += 1
-        }
-        return HTMLDocument.collapseWhitespace(text)
+        page.textContent(of: index) { $0.tag == .button || ($0.kind == .element && $0.hasAttribute("hidden")) }
     }
 
     /// The value of a microdata property at `node`: `content`, `datetime`, `href`/`src` for

@@ -43,6 +43,11 @@ enum TextFacts {
     /// News agencies named after a byline's names.
     static let newsAgencies: Set<String> = ["ap", "afp", "dpa", "reuters", "apa", "sda", "kna", "epd", "sid", "ansa", "efe", "pti", "ians", "ani", "upi", "dpa-afx", "ats", "belga", "anp", "tt", "ntb"]
 
+    /// Whether a word, without its punctuation, names a news agency ("dpa", "AP,", "(Reuters)").
+    static func isNewsAgency(_ word: Substring) -> Bool {
+        newsAgencies.contains(String(word.lowercased().filter { $0.isLetter || $0 == "-" }))
+    }
+
     /// Labels of agency lines.
     static let agencyLabels: Set<String> = ["source", "sources", "quelle", "quellen", "fuente", "fonte", "bron", "źródło", "agency", "agence", "agentur", "agencia", "agenzia"]
 
@@ -158,7 +163,7 @@ enum TextFacts {
             let endsName = word.hasSuffix(",")
             if endsName { word = word.dropLast() }
             // A news agency after a name's comma ends the names ("Jane Doe, AP").
-            if current.isEmpty, !authors.isEmpty, newsAgencies.contains(String(word.lowercased().filter { $0.isLetter || $0 == "-" })) { break }
+            if current.isEmpty, !authors.isEmpty, isNewsAgency(word) { break }
             if nameJoiners.contains(word.lowercased()) && !current.isEmpty {
                 closeName()
             } else if let initial = word.first, initial.isUppercase, current.count < 4, word.count > 1 || word == word.uppercased() {
@@ -177,7 +182,7 @@ enum TextFacts {
               authors.allSatisfy({ $0.contains(" ") || ($0.count >= 2 && $0 == $0.uppercased()) }) else { return nil }
         if position == words.count { return .byline(authors, date: nil) }
         // A news agency after the names ("Von David Hutzler, dpa", "By Jane Doe, AP"), then maybe a date.
-        if newsAgencies.contains(String(words[position].lowercased().filter { $0.isLetter || $0 == "-" })) {
+        if isNewsAgency(words[position]) {
             position += 1
             if position == words.count { return .byline(authors, date: nil) }
         }
