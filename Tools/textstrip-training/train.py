@@ -1,19 +1,21 @@
 """Fits the text stripper's model (TextModel.swift) on the blocks of pages.pkl (data.py) and
 reports the held-out page-level word F1 by kind, emulating winnow's decision.
 
+0. Lexicon: a logistic regression over the blocks' words (words seen on --lexicon sites or
+   more), whose score is the last local feature (`lex`, TextLexicon), out of fold.
 1. First pass: logistic regression (IRLS) over the local features of TextPage.
 2. Second pass: gradient-boosted trees over the context features (context(), a port of
    TextContext.write, computed from the first-pass scores) followed by the local features. The
    second pass learns from out-of-fold first-pass scores, as winnow sees scores of unseen pages.
 3. The decision, as TextClassifier.verdicts and TextStripper: phrase rules drop, the score must
-   reach the threshold, a block repeating a kept block's words goes, the headline stays, the
+   reach the page's bar (page_bar: the blocks that maximise the page's expected F-beta of words,
+   from the scores calibrated on held-out pages; beta by mode), a block repeating a kept block's words goes, the headline stays, the
    section label goes; the words kept are those of the block without its fact lines.
 
 Rows are weighted by the block's share of its page's tokens (+0.002), so every page counts about
 the same, as in the per-page F1; ambiguous blocks (label 0.5) weigh nothing. Folds are grouped by
-site (crc32 of the domain). The threshold is chosen on the held-out scores (best mean F1 with
-recall >= --min-recall) and folded into the exported base score, so that winnow's balanced
-threshold (-0.9) applies it.
+site (crc32 of the domain). The calibration (scale, offset) is fitted on the held-out scores
+and exported with the model.
 
 Usage (from the folder holding pages.pkl):
   python3 train.py [--folds 4] [--trees 120] [--depth 4] [--lr 0.1] [--subsample 0.7] [--trees3 0]
@@ -31,7 +33,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from gbdt import GBDT, predict_trees  # noqa: E402
 
 KINDS = ["article", "forum", "product", "collection", "listing", "documentation", "service"]
-SWIFT_THRESHOLD = -0.9  # TextClassifier.threshold(.balanced)
+LEXICON_FLOOR = 0.2  # lexicon weights smaller than this are left out
+FLOOR_P = 0.05  # TextClassifier.floor: no block of a lower calibrated probability is kept
+BETAS = {"precision": 0.7, "balanced": 1.05, "recall": 2.0}  # TextClassifier.beta
 CLOSES = {"related-links", "recommended", "comments", "newsletter", "share", "pager"}  # Reason.closesArticle
 
 # The context features, in the order TextContext.write puts them.
@@ -43,7 +47,7 @@ LOCAL_NEIGHBOURS = [("logw", -1), ("logw", 1), ("logw", -2), ("logw", 2), ("swd"
 LOCAL = ["logw", "logc", "swd", "logsw", "endp", "colon", "sents", "commas", "capf", "allcaps", "digf",
          "camel", "lines", "dup", "pos", "cta", "copy", "pipes", "short", "single", "qmark", "url",
          "legal", "ui", "code", "avgwl", "lowerf", "numonly", "ago", "runlen", "capwin", "shortwin",
-         "bio", "promo", "we", "you", "biostart"]
+         "bio", "promo", "we", "you", "biostart", "lex"]
 
 
 def context(s, words, first, local, ncontext=len(CONTEXT)):
@@ -175,11 +179,37 @@ def decide(page, scores, threshold):
     return keep
 
 
+def page_bar(scores, words, calibration, beta):
+    """The score a page's blocks need (TextClassifier.bar): with the calibrated probabilities
+    p = sigmoid(scale * score + offset) and the blocks' words w, keeping the k best-scored blocks
+    gives an expected F-beta of words of (1 + b²) Σₖ p·w / (Σₖ w + b² Σ p·w); the bar is the
+    score of the k-th block of the best k, and never below the score of probability FLOOR_P."""
+    s = np.asarray(scores, float)
+    if len(s) == 0:
+        return 0.0
+    scale, offset = calibration
+    p = 1 / (1 + np.exp(-(scale * s + offset)))
+    w = np.asarray(words, float)
+    order = np.argsort(-s, kind="stable")
+    gain = (1 + beta * beta) * np.cumsum((p * w)[order]) / (np.cumsum(w[order]) + beta * beta * (p * w).sum() + 1e-9)
+    floor = (math.log(FLOOR_P / (1 - FLOOR_P)) - offset) / scale
+    return max(float(s[order[int(np.argmax(gain))]]), floor)
+
+
+def calibrate(scores, Y, W, ids):
+    """(scale, offset) of a logistic fit of the labels on the held-out scores."""
+    S = np.concatenate([scores[p] for p in ids])
+    beta = fit_logistic(S[:, None], np.concatenate([Y[p] for p in ids]), np.concatenate([W[p] for p in ids]), l2=0.0)
+    return float(beta[0]), float(beta[1])
+
+
 def report(pages, scores, threshold):
-    """Mean (P, R, F1) by kind and overall of winnow's decision with these scores."""
+    """Mean (P, R, F1) by kind and overall of winnow's decision with these scores; `threshold`
+    is one number or a dictionary of page bars."""
     by = defaultdict(list)
     for pid, page in pages.items():
-        result = page_f1(page, decide(page, scores.get(pid, []), threshold))
+        bar = threshold.get(pid, 0.0) if isinstance(threshold, dict) else threshold
+        result = page_f1(page, decide(page, scores.get(pid, []), bar))
         if result is not None:
             by[page["kind"]].append(result)
             by["ALL"].append(result)
@@ -195,6 +225,62 @@ def table(r):
     print("| | F1 | P | R |\n| --- | ---: | ---: | ---: |")
     for k in ["ALL"] + KINDS:
         print(f"| {k if k != 'ALL' else 'all'} | {r[k][2]:.3f} | {r[k][0]:.3f} | {r[k][1]:.3f} |")
+
+
+def fit_lexicon(pages, ids, Y, W, min_sites=5, l2=1.0, shrink=2.0):
+    """The word weights of TextLexicon: a logistic regression over the blocks' clean words (as
+    winnow sees them: data.py's "clean"), each word counted over the block's known words plus
+    `shrink`; only words seen on min_sites sites or more, so that no site's own vocabulary is
+    learned. Rows weigh as in the fit (every page about the same)."""
+    import scipy.sparse as sp
+    from scipy.optimize import minimize
+    sites = defaultdict(set)
+    for p in ids:
+        for counts in pages[p]["clean"]:
+            for tok in counts:
+                sites[tok].add(pages[p]["domain"])
+    vocab = sorted(t for t, s in sites.items() if len(s) >= min_sites)
+    index = {t: i for i, t in enumerate(vocab)}
+    rows, cols, vals, ys, ws = [], [], [], [], []
+    r = 0
+    for p in ids:
+        for counts, y, w in zip(pages[p]["clean"], Y[p], W[p]):
+            if w == 0:
+                continue
+            known = [(index[t], c) for t, c in counts.items() if t in index]
+            n = sum(c for _, c in known) + shrink
+            for i, c in known:
+                rows.append(r); cols.append(i); vals.append(c / n)
+            ys.append(y); ws.append(w)
+            r += 1
+    A = sp.csr_matrix((vals, (rows, cols)), shape=(r, len(vocab)))
+    y, w = np.array(ys), np.array(ws)
+
+    def loss(beta):
+        z = A @ beta[:-1] + beta[-1]
+        p = 1 / (1 + np.exp(-z))
+        eps = 1e-12
+        f = -(w * (y * np.log(p + eps) + (1 - y) * np.log(1 - p + eps))).sum() + 0.5 * l2 * (beta[:-1] ** 2).sum()
+        g = w * (p - y)
+        grad = np.concatenate([A.T @ g + l2 * beta[:-1], [g.sum()]])
+        return f, grad
+    res = minimize(loss, np.zeros(len(vocab) + 1), jac=True, method="L-BFGS-B", options=dict(maxiter=300))
+    return {t: float(res.x[i]) for t, i in index.items() if abs(res.x[i]) >= LEXICON_FLOOR}
+
+
+def lexicon_feature(page, lex, shrink=2.0):
+    """The lexicon score of each block (TextLexicon.score): its known words' weights summed, over
+    their number plus `shrink`."""
+    out = []
+    for counts in page["clean"]:
+        total, known = 0.0, 0
+        for tok, c in counts.items():
+            v = lex.get(tok)
+            if v is not None:
+                total += c * v
+                known += c
+        out.append(total / (known + shrink))
+    return np.array(out)
 
 
 def fit_logistic(X, y, w, l2=1e-3):
@@ -231,6 +317,12 @@ def read_ensemble(text):
     return base, rate, [read(p.split(), 0)[0] for p in parts[1:]]
 
 
+def read_lexicon(path):
+    """The word weights in a TextModel.swift's lexiconText."""
+    body = re.search(r'lexiconText = """\n(.*?)"""', Path(path).read_text(), re.S).group(1)
+    return {word: float(weight) for word, weight in (line.split() for line in body.strip().splitlines())}
+
+
 def read_model(path):
     """The first-pass weights and the tree passes [(base, rate, trees)] of a TextModel.swift."""
     text = Path(path).read_text()
@@ -254,7 +346,7 @@ def fmt(x):
     return f"{x:.6g}"
 
 
-def encode(model, shift):
+def encode(model):
     def tokens(t, out):
         if t[0] == "leaf":
             out.append("=" + fmt(t[1]))
@@ -264,7 +356,7 @@ def encode(model, shift):
         tokens(t[5], out)
     if model is None:
         return "0 1"
-    parts = [f"{fmt(model.base + shift)} {fmt(model.lr)}"]
+    parts = [f"{fmt(model.base)} {fmt(model.lr)}"]
     for t in model.trees:
         out = []
         tokens(t, out)
@@ -309,6 +401,15 @@ enum TextModel {
     /// The third pass, if it has trees: the same over the context of the second pass's scores.
     static let thirdPass = TreeEnsemble(thirdPassText)
 
+    /// The calibration of the last pass's scores, fitted on held-out pages: the probability that
+    /// a block is content is sigmoid(scale * score + offset).
+    static let calibration = (scale: SCALE, offset: OFFSET)
+
+    /// The lexicon of ``TextLexicon``: a word and its weight a line.
+    static let lexiconText = """
+        LEXICON
+        """
+
     /// The second pass's trees in ``TreeEnsemble``'s text form.
     static let secondPassText = """
         SECOND
@@ -322,17 +423,18 @@ enum TextModel {
 '''
 
 
-def export(path, beta, second, third, shift, args):
-    """Writes TextModel.swift; `shift` is added to the last pass's base score."""
+def export(path, beta, second, third, args, lexicon, calibration):
+    """Writes TextModel.swift."""
     nl = "\n        "
+    lexicon_lines = [f"{word} {weight:.4g}" for word, weight in sorted(lexicon.items())]
     weights = wrap([repr(float(x)) + "," for x in beta[:-1]] + [repr(float(beta[-1]))], 110)
-    second_text = wrap(encode(second, 0.0 if third else shift).split(" "), 140)
-    third_text = wrap(encode(third, shift).split(" "), 140)
+    second_text = wrap(encode(second).split(" "), 140)
+    third_text = wrap(encode(third).split(" "), 140)
     third_doc = (f"then {len(third.trees)} trees of depth {args.depth3} over the same\n/// features with the context"
                  " computed from the second pass's scores.") if third else "no third pass."
     src = (SWIFT_TEMPLATE.replace("NLOCAL", str(len(LOCAL))).replace("NTREES", str(len(second.trees)))
            .replace("DEPTH", str(args.depth)).replace("NCONTEXT", str(len(CONTEXT))).replace("THIRD_TREES", nl.join(third_text))
-           .replace("THIRD", third_doc).replace("WEIGHTS", nl.join(weights)).replace("SECOND", nl.join(second_text)))
+           .replace("THIRD", third_doc).replace("SCALE", repr(calibration[0])).replace("OFFSET", repr(calibration[1])).replace("LEXICON", nl.join(lexicon_lines)).replace("WEIGHTS", nl.join(weights)).replace("SECOND", nl.join(second_text)))
     Path(path).write_text(src)
 
 
@@ -349,7 +451,7 @@ def main():
     ap.add_argument("--context", type=int, default=len(CONTEXT), help="context features used (23: the original set)")
     ap.add_argument("--trees3", type=int, default=0, help="trees of the third pass (0: none)")
     ap.add_argument("--depth3", type=int, default=4)
-    ap.add_argument("--min-recall", type=float, default=0.93)
+    ap.add_argument("--lexicon", type=int, default=5, help="the lexicon's words are those seen on this many sites or more")
     ap.add_argument("--cache", help="pickle of the second pass's fits, reused when it exists")
     ap.add_argument("--export", help="write TextModel.swift here")
     ap.add_argument("--check", action="store_true")
@@ -366,9 +468,18 @@ def main():
             s = model_scores(beta, passes, pages[p], X[p])
             worst = max(worst, float(np.abs(s - np.array(pages[p]["score"])).max()))
         print(f"check: largest difference between winnow's and train.py's scores {worst:.2g}")
-        r = report(pages, {p: pages[p]["score"] for p in good}, SWIFT_THRESHOLD)
-        show("in-sample (winnow's own scores)", r)
-        table(r)
+        lexicon = read_lexicon(args.model)
+        column = LOCAL.index("lex")
+        worst = max(float(np.abs(lexicon_feature(pages[p], lexicon) - X[p][:, column]).max()) for p in good)
+        print(f"check: largest difference between winnow's and train.py's lexicon scores {worst:.2g}")
+        calibration = tuple(float(x) for x in re.search(r"calibration = \(scale: (\S+), offset: (\S+)\)", Path(args.model).read_text()).groups())
+        results = {}
+        for mode, beta in BETAS.items():
+            bars = {p: page_bar(pages[p]["score"], pages[p]["words"], calibration, beta) for p in good}
+            results[mode] = report(pages, {p: pages[p]["score"] for p in good}, bars)
+            show(f"in-sample (winnow's own scores), {mode}", results[mode])
+        print("balanced:")
+        table(results["balanced"])
         return
 
     fold = {p: zlib.crc32(pages[p]["domain"].encode()) % args.folds for p in good}
@@ -378,6 +489,16 @@ def main():
         nt = np.array(pages[p]["ntok"], float)
         Y[p] = (lab > 0).astype(float)
         W[p] = np.where(lab == 0.5, 0.0, nt / max(1.0, nt.sum()) + 0.002) * 100
+    # The lexicon feature (the last local one) out of fold, as the first pass's scores are: a
+    # page's column comes from a lexicon fitted without its fold, so no page's own labels (nor
+    # its site's) reach it; the column winnow dumped (from the lexicon in place) is replaced.
+    lex_all = fit_lexicon(pages, good, Y, W, args.lexicon) if args.export else None
+    for k in range(args.folds):
+        lex = fit_lexicon(pages, [p for p in good if fold[p] != k], Y, W, args.lexicon)
+        for p in good:
+            if fold[p] == k:
+                X[p][:, LOCAL.index("lex")] = lexicon_feature(pages[p], lex)
+    print("lexicon fitted out of fold", flush=True)
 
     def stack(ids, table_):
         return np.concatenate([table_[p] for p in ids])
@@ -396,7 +517,7 @@ def main():
             print(f"fold {k} fitted", flush=True)
         return scores, fit(good) if full else None
 
-    key = (args.folds, args.trees, args.depth, args.lr, args.subsample, args.minleaf, args.context) + ((args.seed,) if args.seed != 1 else ())
+    key = (args.folds, args.trees, args.depth, args.lr, args.subsample, args.minleaf, args.context, args.lexicon) + ((args.seed,) if args.seed != 1 else ())
     cached = pickle.load(open(args.cache, "rb")) if args.cache and Path(args.cache).exists() else None
     if cached and cached["key"] == key:
         s1, beta_all, s2, second = cached["s1"], cached["beta"], cached["s2"], cached["second"]
@@ -423,18 +544,19 @@ def main():
         X3 = {p: np.hstack([context(s2[p], pages[p]["words"], pages[p]["first"], X[p], args.context)[:, :args.context], X[p]])
               for p in good}
         final, third = boosted(X3, args.trees3, args.depth3, bool(args.export))
-    best = None
     for t in np.arange(-1.75, 0.01, 0.125):
-        r = report(pages, final, t)
-        show(f"held out, threshold {t:+.3f}", r)
-        if r["ALL"][1] >= args.min_recall and (best is None or r["ALL"][2] > best[1]["ALL"][2]):
-            best = (t, r)
-    if best is None:
-        best = (-1.75, report(pages, final, -1.75))
-    print(f"\nheld out by site ({args.folds} folds), threshold {best[0]:+.3f} (winnow's -0.9 after the shift):")
-    table(best[1])
+        show(f"held out, one threshold {t:+.3f}", report(pages, final, t))
+    calibration = calibrate(final, Y, W, good)
+    print(f"calibration: p = sigmoid({calibration[0]:.4f} * score + {calibration[1]:.4f})")
+    results = {}
+    for beta in sorted(set(BETAS.values()) | {0.8, 1.0, 1.1, 1.2}):
+        bars = {p: page_bar(final[p], pages[p]["words"], calibration, beta) for p in good}
+        results[beta] = report(pages, final, bars)
+        show(f"held out, page bar beta {beta}", results[beta])
+    print(f"\nheld out by site ({args.folds} folds), page bar beta {BETAS['balanced']} (balanced):")
+    table(results[BETAS["balanced"]])
     if args.export:
-        export(args.export, beta_all, second, third, SWIFT_THRESHOLD - best[0], args)
+        export(args.export, beta_all, second, third, args, lex_all, calibration)
         print("wrote", args.export)
 
 

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Decides, block by block, whether a plain-text page's block is content or boilerplate.
 ///
 /// 1. A first pass scores each block on its own evidence (``TextPage``) with a linear model.
@@ -5,7 +7,9 @@
 ///    the first-pass scores around it (``TextContext``): the neighbours' class, the densest
 ///    stretch of prose, the distance to the nearest strong paragraph, closing headers between.
 ///    A third pass, when the model has one, does the same from the second pass's scores.
-/// 3. The mode sets the score a block needs; phrase rules override the score for clear furniture
+/// 3. The page's bar: the scores, calibrated as probabilities, say how many of the best-scored
+///    blocks to keep for the best expected F-beta of the page's words, the mode setting beta
+///    (``bar(_:words:mode:)``); phrase rules override the score for clear furniture
 ///    (share bars, cookie notices, pagers, copyright lines...), and a block repeating the words of
 ///    an earlier kept block goes.
 enum TextClassifier {
@@ -20,7 +24,7 @@ enum TextClassifier {
         /// The second-pass score, as log-odds of being content.
         var score: Double
 
-        /// The rule or the score that decided, for the trace: "score -1.52 < -1.00".
+        /// The rule or the score that decided, for the trace: "score -1.52 < -1.00" (the page's bar).
         func detail(threshold: Double) -> String {
             if let rule { return rule }
             return "score " + Self.format(score) + (keep ? " >= " : " < ") + Self.format(threshold)
@@ -34,13 +38,44 @@ enum TextClassifier {
         }
     }
 
-    /// The score a block needs in each mode.
-    static func threshold(_ mode: StripStage.Mode) -> Double {
+    /// The weight of recall against precision in each mode (the beta of F-beta).
+    static func beta(_ mode: StripStage.Mode) -> Double {
         switch mode {
-        case .precision: 0.0
-        case .balanced: -0.9
-        case .recall: -1.8
+        case .precision: 0.7
+        case .balanced: 1.05
+        case .recall: 2.0
         }
+    }
+
+    /// No block whose calibrated probability of being content is below this is kept.
+    static let floor = 0.05
+
+    /// The score a page's blocks need: with p = the calibrated probability of each block
+    /// (``TextModel/calibration``) and w its words, keeping the k best-scored blocks has an
+    /// expected F-beta of words of (1 + b²) Σₖ p·w / (Σₖ w + b² Σ p·w); the bar is the score of
+    /// the k-th block for the best k, and never below the score of probability ``floor``.
+    /// So a page of clear prose asks more of a doubtful block than a page of doubtful blocks does.
+    static func bar(_ scores: [Double], words: [Int], mode: StripStage.Mode) -> Double {
+        let (scale, offset) = TextModel.calibration
+        let lowest = (log(floor / (1 - floor)) - offset) / scale
+        guard !scores.isEmpty else { return lowest }
+        let b2 = beta(mode) * beta(mode)
+        let probabilities = scores.map { 1 / (1 + exp(-(scale * $0 + offset))) }
+        var expected = 0.0
+        for index in scores.indices { expected += probabilities[index] * Double(words[index]) }
+        // Best first; equal scores in page order, as train.py's stable sort.
+        let order = scores.indices.sorted { scores[$0] > scores[$1] || (scores[$0] == scores[$1] && $0 < $1) }
+        var kept = 0.0, keptWords = 0.0, best = -Double.infinity, bar = lowest
+        for index in order {
+            kept += probabilities[index] * Double(words[index])
+            keptWords += Double(words[index])
+            let gain = (1 + b2) * kept / (keptWords + b2 * expected + 1e-9)
+            if gain > best {
+                best = gain
+                bar = scores[index]
+            }
+        }
+        return max(bar, lowest)
     }
 
     /// The final scores of a page's blocks (the third pass's, or the second's without one).
@@ -62,10 +97,10 @@ enum TextClassifier {
         }
     }
 
-    /// The verdicts for a page's blocks in `mode`.
-    static func verdicts(_ page: TextPage, mode: StripStage.Mode) -> [Verdict] {
+    /// The verdicts for a page's blocks in `mode`, and the page's bar.
+    static func verdicts(_ page: TextPage, mode: StripStage.Mode) -> (verdicts: [Verdict], bar: Double) {
         let scores = scores(page)
-        let threshold = threshold(mode)
+        let threshold = bar(scores, words: page.measures.map(\.words), mode: mode)
         var keptHashes: Set<UInt64> = []
         var verdicts: [Verdict] = []
         verdicts.reserveCapacity(page.count)
@@ -81,7 +116,7 @@ enum TextClassifier {
                 verdicts.append(Verdict(keep: true, reason: "", rule: nil, score: score))
             }
         }
-        return verdicts
+        return (verdicts, threshold)
     }
 
     /// The phrase rule that removes block `index` whatever its score, if one does.

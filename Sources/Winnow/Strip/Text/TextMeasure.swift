@@ -50,6 +50,36 @@ struct TextMeasure: Sendable {
         hashes = reader.hashes
     }
 
+    /// The clean words of `text` as the measure hashes them: runs of non-whitespace from their
+    /// first to their last letter or digit, lower-cased as ``TextVocabulary/lower(_:)`` does
+    /// (for the training dump: the lexicon is learned over these words).
+    static func cleanWords(_ text: String) -> [String] {
+        var words: [String] = [], word = String.UnicodeScalarView(), pending = String.UnicodeScalarView()
+        func close() {
+            if !word.isEmpty { words.append(String(word)) }
+            word = .init()
+            pending = .init()
+        }
+        for scalar in text.unicodeScalars {
+            let kind = kind(of: scalar.value)
+            if kind == .space {
+                close()
+                continue
+            }
+            let clean = kind == .upper || kind == .lower || kind == .letter || kind == .digit || kind == .number
+            guard let lowered = Unicode.Scalar(TextVocabulary.lower(scalar.value)) else { continue }
+            if clean {
+                word.append(contentsOf: pending)
+                pending = .init()
+                word.append(lowered)
+            } else if !word.isEmpty {
+                pending.append(lowered)
+            }
+        }
+        close()
+        return words
+    }
+
     /// The state of one pass over a block's bytes (kept in one value, so that the loop's
     /// accesses need no dynamic exclusivity checks).
     private struct Reader {

@@ -2,20 +2,20 @@
 /// `Tools/textstrip-training/train.sh --export`; do not edit by hand).
 ///
 /// Fitted on block features of page-wide scraped text with word-level truth, cross-validated by
-/// site: a logistic first pass over the 37 local features of ``TextPage``, then
+/// site: a logistic first pass over the 38 local features of ``TextPage``, then
 /// 120 boosted trees of depth 4 over the 37 context features of ``TextContext``
 /// (from the first pass's scores) followed by the local ones; no third pass.
 enum TextModel {
     /// First-pass weights, in the order of ``TextPage/featureNames``, then the bias.
     static let firstPassWeights: [Double] = [
-        -0.7773874668964641, 0.5519767703822069, -2.202570772098872, 0.7211110109651397, 0.9453912733660316,
-        1.5760449862743686, -0.11424719564884384, 0.41221720710609644, 0.23582677198373708, 0.32237531912261336,
-        -1.0177351170606717, -0.3116088052064235, -0.022356863105677277, -0.3492241864643104, -0.854788429043459,
-        -1.0107266295205375, -1.7451641982256991, -0.6041026638312376, -0.019175899706741138, -0.1453413640735504,
-        -0.5170378278291674, -0.5053228680175977, -6.2947033264862835, -2.8159338214748026, -0.05981081780878134,
-        -0.021375277354063332, 0.1375876474221537, 0.905797535882062, -0.1986190896670012, -0.12448316925676485,
-        -2.839829690892213, -1.8971108793857163, -1.59911443711453, -1.7122777156219346, -7.429309741412848,
-        -1.9173812858820647, -0.3156835150762407, 1.9724363970859242
+        -0.69778893380592, 0.5420496001922614, -3.8506844634990816, 0.18805301254803333, 0.8264500605622429,
+        1.4353549904764495, 0.07055062184274916, 0.4178160338328521, 0.15147579628042152, 0.2740745406223083,
+        -0.8390441642343052, -0.28890624554142813, 0.04863186625157706, -0.30335810419377696, -0.7577397657287646,
+        -0.5395013825428122, -1.6651145571629065, -0.44812941572622467, 0.18630487624573805, -0.0641552047779478,
+        -0.40243527565319404, -0.35971219190465215, -3.4664817579476255, -1.2221607559803862, -0.055023726757791415,
+        -0.02026318224508304, -0.18170370078467996, 0.6246666150682503, -0.20807384020850556, -0.1282153042825039,
+        -2.7064812314854816, -1.7301095752799933, -1.013539735722749, -0.6725212454341153, 0.05667995509348332,
+        0.10406381283417984, -0.3914138222800633, 0.7824429922578015, 1.469163622299484
     ]
 
     /// The first-pass log-odds of a block's local features.
@@ -31,437 +31,7886 @@ enum TextModel {
     /// The third pass, if it has trees: the same over the context of the second pass's scores.
     static let thirdPass = TreeEnsemble(thirdPassText)
 
+    /// The calibration of the last pass's scores, fitted on held-out pages: the probability that
+    /// a block is content is sigmoid(scale * score + offset).
+    static let calibration = (scale: 0.9490175426765572, offset: 0.01129860986610212)
+
+    /// The lexicon of ``TextLexicon``: a word and its weight a line.
+    static let lexiconText = """
+        0 -2.141
+        0.00 -0.726
+        0.1 0.2657
+        0.10 0.3405
+        0.16 0.2538
+        0.25 0.2549
+        0.5 0.373
+        0.50 0.3082
+        00 -1.584
+        000 0.3395
+        00:00 -2.004
+        01 0.2643
+        06 0.4056
+        07 0.5592
+        1 0.5682
+        1,000 0.4191
+        1,200 0.2486
+        1,500 0.6495
+        1-2 0.4015
+        1.0 0.748
+        1.1 0.4642
+        1.25 0.4553
+        1.6 -0.36
+        1.8 0.3082
+        1/4 0.4082
+        10 2.241
+        10,000 1.421
+        10-20 0.7009
+        10.8 0.2591
+        100 1.465
+        100,000 0.7699
+        1000 -0.2192
+        101 -0.7117
+        1080 0.4563
+        1080p 0.7616
+        1099 -0.5904
+        10am -0.2481
+        10mm 0.2406
+        11 1.097
+        11.1 0.2124
+        11.2 0.4792
+        11.3 0.262
+        11.4 0.3821
+        11.6 0.4408
+        11.8 0.4019
+        11.9 0.3931
+        110 0.2412
+        111 -0.2633
+        114 -0.2012
+        12 1.806
+        12.00 0.2972
+        12.99 0.3153
+        120 0.5326
+        120,000 0.3284
+        125.00 0.2913
+        13 1.381
+        13.00 0.2743
+        13.1 0.3444
+        135 -0.2777
+        139 -0.398
+        14 1.551
+        14.2 0.3407
+        14.3 0.2592
+        14.99 0.333
+        149.95 0.449
+        15 2.084
+        15,000 0.6602
+        15.9 0.3798
+        150 0.6274
+        150,000 0.2055
+        150.00 0.4303
+        155 0.2607
+        16 0.8095
+        16.4 0.2072
+        1600 0.2735
+        161 0.3266
+        165.00 0.2302
+        16gb 0.9583
+        17 1.195
+        175.00 0.2114
+        179.95 0.376
+        179.99 0.206
+        18 1.007
+        183 -0.2998
+        19 0.7686
+        19.99 -0.3411
+        1911 0.245
+        1920 0.4083
+        1928 0.3575
+        193 -0.2185
+        196 0.2453
+        1989 0.287
+        199 0.3511
+        199.99 -0.3543
+        1991 0.2032
+        1996 0.2785
+        1:1 -0.2083
+        1d 0.2574
+        1h 1.571
+        1m 0.396
+        1tb 0.4135
+        2 2.18
+        2,000 0.8023
+        2,500 0.812
+        2-3 0.2969
+        2-4 0.2217
+        2.0 0.3216
+        2.00 0.2995
+        2.4 0.899
+        2.5 0.5594
+        2.6 0.3963
+        2.7 0.3783
+        2.9 0.7781
+        20 0.9553
+        20,000 0.4303
+        20.1 0.2147
+        200 2.13
+        200,000 0.6051
+        200.00 -0.4071
+        2000 -0.3182
+        2006 -0.313
+        2007 -0.4161
+        2008 -0.8312
+        2009 -0.7706
+        201 0.3677
+        2010 -0.6297
+        2010-2025 -0.2639
+        2011 -0.8948
+        2012 -0.3747
+        2013 -0.7609
+        2014 -1.793
+        2015 -0.5582
+        2016 -1.527
+        2017 -1.625
+        2018 -1.262
+        2019 -1.97
+        202 0.2001
+        2020 -1.2
+        2021 -1.369
+        2023 -1.119
+        2024 0.2958
+        2025 -3.049
+        2026 1.041
+        2029 -0.6413
+        21 0.8207
+        212 -0.321
+        217 1.397
+        22 1.021
+        23 1.239
+        24.04 0.2146
+        24.95 0.3832
+        24/7 -0.5922
+        249 0.2118
+        249.99 0.2032
+        25 1.053
+        25,000 0.5819
+        25.00 0.5409
+        250 0.854
+        250,000 0.2308
+        2500 -0.2407
+        256-bit 0.2003
+        26 -0.6011
+        263 0.4795
+        265 0.4835
+        27 1.626
+        272 0.3282
+        28 0.6207
+        289 0.3761
+        29 0.9177
+        29.00 0.3017
+        29.99 0.9288
+        299 0.2977
+        2nd -0.4323
+        3 1.565
+        3,000 0.5804
+        3,500 0.2632
+        3-4 0.2464
+        3-5 0.2003
+        3.0 0.7881
+        3.00 0.3891
+        3.1 0.31
+        3.2 0.2314
+        3.3 0.6472
+        3.5 1.015
+        3.6 0.6797
+        3.7 0.5958
+        3.75 0.5327
+        3.8 0.6153
+        3.9 0.5211
+        30 1.694
+        30,000 0.6307
+        30-day 0.2024
+        30.5 -0.2908
+        300 0.6203
+        31 1.218
+        32 0.4315
+        330 0.4886
+        333 -0.3442
+        34 0.9861
+        349 0.3329
+        35 1.052
+        350 0.5711
+        36 0.3035
+        360 0.3058
+        365 -0.2572
+        37 0.8591
+        38 0.4668
+        383 0.2035
+        39 0.5148
+        39.95 0.8843
+        39.99 0.7727
+        3d 0.4265
+        3m 0.3173
+        3x 0.3949
+        3–5 0.2364
+        4 1.01
+        4,000 0.4147
+        4.1 0.3188
+        4.2 0.5293
+        4.25 0.3367
+        4.4 0.4519
+        4.6 0.5555
+        4.7 0.543
+        4.8 0.5503
+        4.9 1.213
+        4.99 -0.2058
+        40 0.9452
+        40,000 0.3204
+        40.00 0.2462
+        400 0.5555
+        400,000 0.247
+        401(k -0.3162
+        404 0.3933
+        41 0.2444
+        410 0.2707
+        415 0.9466
+        42 0.6051
+        43 0.5478
+        44 0.5031
+        44.99 0.4542
+        449.00 0.2502
+        45 0.7539
+        450 0.5482
+        46 0.4891
+        47 0.4996
+        48 0.3115
+        48.00 0.3063
+        49.99 -0.5166
+        4k 0.3374
+        4th -0.2806
+        5 1.627
+        5,000 1.215
+        5-star -0.5325
+        5.0 0.3463
+        5.00 0.6962
+        5.1 0.2252
+        5.3 0.2686
+        5.4 0.3944
+        5.5 0.4198
+        5.6 0.247
+        5/5 0.6384
+        50 1.253
+        50,000 0.7765
+        50.00 0.5541
+        500 1.129
+        5000 -0.4044
+        51 0.5331
+        512 0.5235
+        512gb 0.3968
+        520 -0.2372
+        54 0.3996
+        55 -0.2805
+        59 0.3808
+        59.95 0.2057
+        59.99 -0.2101
+        5d 0.3459
+        5m 0.3645
+        5pm -0.2848
+        5th -0.8282
+        6 2.174
+        6,500 0.2115
+        6.00 0.3517
+        6.1 0.4918
+        6.2 0.784
+        6.4 0.4066
+        6.5 0.6613
+        6.6 0.3352
+        6.7 0.948
+        6.9 0.7483
+        6.99 0.5913
+        60 0.7045
+        60,000 0.5179
+        60-day 0.8864
+        60.00 0.3056
+        600 0.2713
+        64-bit 0.2626
+        648 0.2122
+        65 0.8331
+        66 0.5262
+        67 0.5911
+        69.95 0.3942
+        6k 0.2287
+        6m 0.3511
+        7 2.037
+        7.1 0.6502
+        7.3 0.7809
+        7.5 0.7662
+        7.6 0.3835
+        7.7 0.2879
+        7.9 2.073
+        70 0.7926
+        70,000 0.3221
+        70.00 0.2292
+        700 0.6009
+        72 0.2175
+        75 0.8493
+        75,000 0.3438
+        76 -0.4926
+        79 0.2242
+        7th -0.3529
+        8 2.179
+        8,000 0.7323
+        8.1 0.2747
+        8.2 0.5309
+        8.3 0.2994
+        8.5 0.8187
+        8.9 0.2876
+        8.99 0.6343
+        80 1.635
+        84 0.2381
+        85 0.4011
+        855 -0.3908
+        86 0.2854
+        866 -0.2264
+        888 -0.3867
+        89 0.2834
+        8:00am -0.2423
+        8k 0.5984
+        9 1.749
+        9.0 0.5189
+        9.00 0.4491
+        9.5 0.2004
+        9.7 0.2507
+        90 0.5098
+        900 0.2196
+        99 -0.322
+        99.00 0.2304
+        99.9 0.3091
+        99.95 0.2101
+        9th -0.2108
+        a 7.707
+        a-z -0.3423
+        a.m -0.2121
+        a7 0.2598
+        ab 0.2483
+        ability 1.574
+        able 1.615
+        about -1.914
+        above -0.6196
+        abs 0.4104
+        abuse -0.3827
+        academics -0.6633
+        academy -0.5852
+        accelerate 0.7455
+        accelerating 0.2568
+        acceleration 0.4917
+        accelerator 0.627
+        accelerators 0.3029
+        accenture 0.7116
+        accept -1.905
+        acceptable 0.2413
+        acceptance 0.3449
+        accepts 0.6496
+        accessibility -2.484
+        accessible 1.37
+        accessories -4.042
+        accident 0.276
+        accolades -0.2013
+        accommodate 0.3187
+        accommodations 0.6224
+        according 1.096
+        accordingly 0.2872
+        account -5.605
+        accountability 0.2587
+        accountants 0.4673
+        accounting 0.2789
+        accredited -0.2119
+        accumulate 0.2375
+        accuracy 1.186
+        accurate 0.8427
+        accurately 0.2453
+        ace 0.2742
+        acer 0.3364
+        achieve 0.8705
+        achieved 0.3772
+        achieving 0.6371
+        acid 0.7461
+        acknowledge -1.046
+        acm -1.02
+        acoustic 0.5076
+        acquire 0.3906
+        acquired 0.2329
+        acquisition 0.3579
+        acquisitions -0.5322
+        across 5.337
+        acrylic 0.2644
+        act -1.517
+        action 0.4318
+        actionable 0.3644
+        actions 1.001
+        activate -0.2759
+        active 1.138
+        activities 0.8453
+        activity -2.283
+        actors 0.2095
+        acts 0.2629
+        actual 1.697
+        actually 1.783
+        acumen 0.2198
+        ad -2.7
+        ad-free -0.3701
+        ada 0.6898
+        adapt 0.6608
+        adaptability 0.4979
+        adaptable 0.3725
+        adaptation 0.2604
+        adapter 0.5012
+        adapts 0.3066
+        add -5.583
+        add-on 1.122
+        add-ons 1.042
+        added 0.8281
+        addiction -0.3873
+        adding 1.341
+        addition 0.6147
+        additional 2.208
+        additionally 1.137
+        additions 0.3849
+        address -1.781
+        addressed 0.2233
+        addresses 0.8473
+        addressing 0.3616
+        adds 1.498
+        adequate 0.2665
+        adjustable 1.592
+        adjusting 0.3102
+        adjustments 0.6588
+        administration -0.911
+        administrative 0.296
+        admission -0.5072
+        admissions -1.121
+        adolescents 0.8019
+        adopted 0.2704
+        adopting 0.5417
+        adoption 0.9628
+        adp 0.2395
+        ads -1.866
+        adults 0.6357
+        advance 0.8277
+        advanced 2.8
+        advancements 0.7956
+        advances 0.3167
+        advantage 0.8879
+        advantageous -0.3787
+        advantages 2.033
+        adventurers -0.2269
+        adverse 0.3551
+        advert -0.2405
+        advertise -1.936
+        advertisement -1.158
+        advertisements -0.7816
+        advertiser -1.672
+        advertisers -0.3998
+        advertising -3.542
+        adverts -0.236
+        advice -3.766
+        adviser -0.277
+        advising -0.2036
+        advisor -1.4
+        advisors -0.7791
+        advisory -1.013
+        advocacy -0.4378
+        advocate -0.3767
+        aed -0.313
+        aeo -0.2553
+        aerospace -0.3572
+        aesthetic 0.2872
+        aesthetics 0.4332
+        af 0.5376
+        affairs -0.726
+        affect 0.2415
+        affiliate -2.279
+        affiliated -0.933
+        affiliates -1.769
+        affinity -0.2515
+        affordability 0.2528
+        affordable 0.586
+        afghanistan -0.2863
+        afraid 0.2258
+        africa -0.6045
+        african -0.3017
+        after 2.78
+        after-hours 0.21
+        aftermarket -0.2454
+        again -0.6621
+        against 2.195
+        age 0.5899
+        agencies 0.7557
+        agency 0.6206
+        agency’s 0.2609
+        agent 0.7638
+        agentic 0.4951
+        agents 1.471
+        aggregator 0.4184
+        aggregators 0.3757
+        aggressive 0.4614
+        agile 0.9277
+        agility 0.2164
+        aging -0.3733
+        ago -3.377
+        agree -4.544
+        agreeing -0.2169
+        agreement -1.362
+        agreements 0.5169
+        agriculture -0.2017
+        ahead 0.2348
+        ai's 0.287
+        ai-driven 0.6361
+        ai-generated 0.496
+        ai-powered 1.274
+        aid -0.6325
+        aim 0.5177
+        aimed 0.2414
+        aims 0.4247
+        aio -0.2307
+        air 1.211
+        aircraft -0.2222
+        airlines 0.3018
+        airpods -1.019
+        airport 0.6496
+        ais 0.5161
+        aka 0.3306
+        alabama -0.2553
+        alan -0.4581
+        alaska -0.2793
+        albert 0.3874
+        alcohol 0.2522
+        alert -0.6157
+        alerts -0.3664
+        alex -0.5356
+        alexa 0.5254
+        alexander 0.3521
+        algebraic 0.2171
+        algeria -0.2984
+        algorithm 0.7608
+        algorithmic 0.2077
+        algorithms 1.15
+        alias 0.7486
+        alibaba -1.432
+        aliexpress -0.7375
+        align 1.42
+        aligned 0.7296
+        alignment 0.4244
+        aligns 0.6611
+        alike 0.3955
+        alison -0.3904
+        alive -0.2647
+        all -3.128
+        all-in-one 0.5041
+        allergies -0.2431
+        alliances -0.2956
+        allow 1.121
+        allowance -0.3743
+        allowing 2.155
+        allows 3.413
+        almost 0.4992
+        alone 0.7882
+        along 1.385
+        alongside 0.5811
+        alpha -0.2038
+        already 1.448
+        also 7.994
+        alt -0.3673
+        alter 0.3701
+        alternate 0.3596
+        alternative -0.5778
+        alternatively 0.2502
+        alternatives -0.2833
+        although 0.9166
+        aluminum 1.005
+        alumni -1.243
+        always 0.5935
+        always-on 0.2542
+        am -3.998
+        amazing -0.8499
+        amazon 0.7871
+        amazon.com -0.3565
+        ambassador -0.4117
+        amber -0.3346
+        ambitions -0.3166
+        amd 1.225
+        amend 0.2267
+        america 1.195
+        american 0.9784
+        americans 0.3827
+        america’s 0.2603
+        amid 0.5236
+        among 2.899
+        amount 0.6451
+        amounts 0.6337
+        amp 0.361
+        amplifier -0.313
+        amplifiers -0.5345
+        an 4.527
+        analysis 2.686
+        analysts 0.6739
+        analytics 2.099
+        analyze 0.3033
+        analyzed -0.3522
+        analyzer 0.2304
+        analyzes 0.2624
+        analyzing 0.9579
+        anchors 0.2788
+        and 9.485
+        and/or -0.47
+        andorra -0.2517
+        andrew -0.3388
+        android -0.6332
+        andy 0.3823
+        angle 0.3601
+        angola -0.3335
+        anguilla -0.2425
+        animal 0.3471
+        animation -0.5038
+        ankle 0.2929
+        anna 0.47
+        anniversary -0.5645
+        annotated 0.5017
+        annotation -0.215
+        annotations 0.3066
+        announced 0.6798
+        announcements -0.8441
+        annually 2.18
+        annuals -0.503
+        another 2.6
+        ansi 0.2593
+        answer -0.5713
+        answered -1.091
+        answering 0.2047
+        answers -1.202
+        antarctica -0.3154
+        anthony 0.3891
+        anthropic 0.2508
+        anticipate 0.3594
+        anticipated 0.2898
+        antigua -0.7753
+        antivirus -0.3277
+        ants 0.2963
+        anxiety 0.5857
+        anymore 0.4483
+        anyone -0.6179
+        anything 0.6234
+        anytime -0.495
+        anywhere 0.9026
+        ap -0.794
+        apa -0.8235
+        apache 0.4245
+        apart 0.5664
+        apartment 0.3822
+        apartments -1.124
+        aperture -0.3638
+        apex 0.4925
+        api -1.814
+        apollo 0.2599
+        app -1.102
+        apparel -0.3527
+        appeal 0.436
+        appealing 0.3289
+        appeals -0.5657
+        appear -0.3251
+        appears 0.2215
+        append 0.3918
+        apple -4.471
+        apple's 0.2765
+        appliance 0.3763
+        appliances 0.3604
+        applicable -0.5581
+        applicants -0.4302
+        application 0.5717
+        application/json 0.7234
+        applications 1.544
+        applied -0.2321
+        apply -2.676
+        appointed -0.4074
+        appointment -1.201
+        appointments -0.2568
+        approach 3.364
+        approaches 1.01
+        appropriate 0.7902
+        approval -0.4714
+        approx 0.5696
+        approximately 0.7359
+        apps 1.023
+        apr -0.8277
+        april -0.6175
+        aps-c 0.6802
+        aqua 0.2287
+        arab -0.4919
+        arabia -0.3038
+        arabic -0.7568
+        arc 0.5925
+        architect -0.2359
+        architects 1.653
+        architectural 0.2594
+        architecture 2.693
+        architectures 0.3816
+        archive -1.121
+        archived -0.8075
+        archives -0.4788
+        are 7.765
+        area 0.2172
+        areas 1.298
+        aren’t 1.25
+        argentina -0.4035
+        args 0.3321
+        argument 0.2877
+        aria 0.2693
+        arise 0.2383
+        arizona 0.3266
+        arm 2.23
+        armenia -0.3364
+        armour 0.2117
+        arms 0.3118
+        army 0.4715
+        around 3.619
+        arrange 0.3366
+        arrangements 0.2911
+        array 1.213
+        arrivals -1.425
+        arrive 0.3328
+        arrived -0.3742
+        ars -0.2186
+        art 0.3771
+        arthritis -0.2223
+        arthur 0.803
+        article -1.646
+        articles -2.831
+        artificial 0.7638
+        artisan 0.8404
+        artisans 0.4044
+        artist 0.3676
+        artistic 0.3293
+        artists 0.3974
+        arts -1.905
+        aruba -0.2601
+        as 9.106
+        ascii 0.3002
+        asia -0.6698
+        asian -0.2522
+        ask -0.9094
+        asked 0.9835
+        asp.net 0.3439
+        aspect 0.5771
+        aspects 0.5949
+        assembled 0.3041
+        assembly 0.2497
+        assess 0.7412
+        assessing 0.2601
+        assessments 0.4956
+        asset -0.5872
+        assignment -0.4096
+        assignments 0.4458
+        assistant 0.3557
+        assists 0.2362
+        associate -0.3891
+        associated 0.7388
+        assumes 0.5124
+        assuming 0.2075
+        assurance -0.2085
+        asus 0.7956
+        async 1.009
+        asynchronous 0.4307
+        at 2.746
+        athletic 0.3291
+        athletics -0.3873
+        atlanta 0.7507
+        atlas -0.343
+        atmosphere 0.4811
+        atmospheric 0.3851
+        attached 0.3466
+        attachment 0.6565
+        attackers 0.2748
+        attacks 0.7172
+        attend 0.489
+        attendees 0.5226
+        attention 1.884
+        attire 0.3074
+        attorney -0.2489
+        attract 0.5218
+        attractive 0.3259
+        attribute 0.6561
+        attributes -0.8108
+        aud -0.6197
+        audience 1.228
+        audio -0.7308
+        audio-technica 0.3495
+        audiobook 0.4021
+        audit 0.5137
+        auditing 0.3073
+        audits 0.2742
+        aug -1.211
+        augmented 0.4383
+        august -2.142
+        aurora 0.4751
+        australia -1.29
+        australian -0.3082
+        austria -0.3667
+        auth 1.085
+        authentic 0.4194
+        authentication 0.8372
+        authenticity 0.3331
+        author -1.681
+        authority 0.6976
+        authorization 0.4649
+        authorize -0.4904
+        authorized -0.3062
+        authors -0.4804
+        automate 0.3687
+        automated 0.8658
+        automatic 1.191
+        automatically 0.9716
+        automation 0.7826
+        automobile 0.2343
+        automotive -0.9546
+        autonomous 0.6616
+        autumn -0.3392
+        aux 0.2554
+        ava -0.2253
+        availability 1.117
+        available 2.398
+        avalanche -0.3992
+        avatar 0.2219
+        ave -0.745
+        average 4.746
+        avg 3.292
+        aviation -0.6826
+        avocado 0.2376
+        avoid 2.633
+        avoidance 0.8351
+        avoided 0.2943
+        avoiding 0.3411
+        await 1.841
+        award -1.007
+        award-winning 0.5045
+        awarded 0.2931
+        awards -2.238
+        awareness 0.5522
+        away 1.347
+        awesome -0.6347
+        aws 0.7235
+        axis 0.3649
+        az 0.7882
+        azerbaijan -0.2627
+        b 1.633
+        b2b -0.5448
+        ba 0.3001
+        babies -0.2376
+        baby -1.194
+        bachelor's -0.8887
+        bachelor’s 0.4396
+        back -3.48
+        back-end 0.3039
+        backed 0.6429
+        backend 0.4982
+        background 1.367
+        backpacks -1.777
+        backstage 0.4279
+        backups 0.5129
+        backyard -0.315
+        bacon 0.2152
+        bacteria 0.337
+        bad -0.5231
+        badge -0.3259
+        badges -2.26
+        bag -1.424
+        baggage 0.4681
+        bags -2.888
+        bahamas -0.334
+        bahasa -0.2739
+        bahrain -0.4886
+        bake -0.42
+        baked 0.5739
+        bakery 0.3725
+        baking -0.3399
+        balance 1.156
+        balanced 0.7784
+        balancer 0.2158
+        balances 0.5142
+        balancing 0.4213
+        balm -0.9165
+        baltimore 0.4123
+        ban 0.4234
+        banana 0.327
+        bands 0.4132
+        bandwidth 0.4907
+        bangladesh -0.4255
+        bank -0.6962
+        banking -0.9815
+        banks -0.2444
+        banner -1.188
+        bar -0.5787
+        barbara 0.3797
+        barbecue -1.031
+        barbell 0.2908
+        barbuda -0.7753
+        barn -0.3177
+        barriers 0.4699
+        bars -0.224
+        based 1.381
+        baseline 0.3441
+        bash -0.2001
+        basic 3.515
+        basically 0.4711
+        basics 0.355
+        basil 0.262
+        basket 0.2388
+        baskets 0.2133
+        batches 0.2082
+        bathroom -0.238
+        bathrooms 0.2872
+        baths -0.5029
+        bathtub -0.5662
+        batteries -1.56
+        battery 4.299
+        battle 0.4116
+        battlefield 0.3048
+        bay 0.9517
+        bayesian 0.2367
+        bbc -0.3739
+        bbq -0.2074
+        bc 0.205
+        bcg -0.3258
+        be 4.051
+        bean -1.354
+        bear 0.4914
+        beard -0.2153
+        bears 0.2438
+        beat -0.2343
+        beats 0.8301
+        beautiful -0.4514
+        beauty -1.201
+        became 0.368
+        because 4.767
+        become -2.572
+        becomes 1.134
+        becoming 0.3125
+        bed -0.2346
+        bedding -0.3741
+        beds -0.93
+        been -1.045
+        beer -0.2666
+        before 5.223
+        began 0.498
+        begin 1.513
+        beginner 2.341
+        beginners 1.739
+        beginner’s 0.2856
+        beginning 0.2798
+        begins 0.4683
+        behave 0.3009
+        behavior 1.129
+        behaviors 0.6901
+        behind -0.2901
+        behind-the-scenes 0.2256
+        beige -0.2624
+        being 1.03
+        belarus -0.2901
+        belgium -0.5243
+        believe -0.7173
+        belize -0.2769
+        bell -0.2014
+        belongings 0.409
+        belongs -0.3775
+        belt 0.5164
+        belts -0.6774
+        ben 0.9705
+        bench 0.3413
+        benches -0.3185
+        benchmark 0.7091
+        benchmarks 0.3947
+        beneficial 0.4941
+        benefit 1.17
+        benin -0.3356
+        benjamin 0.2119
+        berkeley 0.2117
+        berkshire 0.4063
+        berries -0.4199
+        besides 0.234
+        bespoke 0.3274
+        best -0.4475
+        bestseller 0.2656
+        bestsellers -0.245
+        bestselling -0.3901
+        beta 0.7145
+        better 1.422
+        betty 0.2085
+        between 4.151
+        beverage 0.4816
+        beverages 0.311
+        beware 0.2009
+        beyond 0.811
+        bhutan -0.32
+        bicycle -0.2982
+        bigquery 0.884
+        bike -1.618
+        bikes -0.9538
+        bill -0.4942
+        billable 0.2762
+        billed 1.515
+        billing -0.4022
+        billion 1.921
+        bills 0.5141
+        binary 0.4596
+        binding 0.3062
+        bindings -0.3279
+        bins 0.2357
+        biodegradable 0.2841
+        biomedical 0.2424
+        biotech -0.6503
+        birds -0.4193
+        biscuits -0.2045
+        bits 0.4861
+        black 0.837
+        blades 0.2713
+        blanc 0.2608
+        blank -0.2177
+        blanket -0.3288
+        blankets -0.4141
+        blended 0.3571
+        blender -0.328
+        blink 0.4195
+        bliss 0.4177
+        block 1.652
+        blockchain 1.593
+        blockchains 0.2684
+        blocked 0.2563
+        blocks 0.621
+        blog -4.905
+        blogs -1.388
+        blood 0.3618
+        blossom 0.2876
+        blow 0.238
+        blown 0.3318
+        bls 0.3528
+        blue 0.5453
+        blueprint -0.2796
+        bluesky -0.5718
+        bluetooth 1.056
+        blvd -0.2435
+        board -1.242
+        boarding -0.3009
+        boards -0.6448
+        boasts 0.214
+        bodies 0.2088
+        body 1.109
+        bolivia -0.4102
+        bolt 0.2891
+        bolts 0.4052
+        book -2.088
+        bookcase 0.5492
+        booking 1.227
+        bookings 0.5939
+        books -1.218
+        boolean 0.5857
+        boom 0.2013
+        boost 0.6299
+        boosting 0.4317
+        boot 1.723
+        booth 0.2141
+        boots -0.5919
+        borders -0.2141
+        borrow -0.2517
+        bose 0.3881
+        bosnia -0.7734
+        boston -0.4352
+        bot -0.435
+        both 5.007
+        botswana -0.369
+        bottle 1.052
+        bottleneck 0.2828
+        bottlenecks 0.3392
+        bottles -0.5067
+        bottom 0.6389
+        bottoms -0.9724
+        bound 0.2917
+        boundaries 0.4566
+        bounds 0.4691
+        bouquet 0.3961
+        boutique -0.2459
+        bowls 0.4231
+        box -0.2322
+        boy -0.2948
+        boys -0.4707
+        bracelets -0.3665
+        bracket 0.2987
+        brain 0.4022
+        brainstorm -0.2706
+        brake 0.4428
+        branch 1.082
+        brand 0.7499
+        branding 0.6188
+        brands -0.2069
+        brand’s 0.3664
+        brasil -0.4677
+        brave 0.4484
+        brazil -0.3199
+        bread 1.792
+        breadcrumb -0.2776
+        break 1.372
+        breakdown 0.2597
+        breaker 0.2409
+        breaks 0.4136
+        breakthrough -0.2391
+        breath 0.6672
+        breathing 0.3649
+        breed -0.2368
+        breeds -0.2317
+        brew 0.4347
+        brewer 0.235
+        brian -0.2031
+        brief -0.6667
+        briefing -0.257
+        brightness 0.4941
+        bring 0.3627
+        bringing 0.5806
+        britain 0.2359
+        british -0.555
+        broad 0.4788
+        broadcast -0.2226
+        broader 1.109
+        brochures -0.2503
+        broken 0.2739
+        brokerage -1.065
+        bronze -0.9817
+        brooklyn 0.4392
+        brooks 0.4902
+        bros 0.2135
+        brother -0.3383
+        brothers 0.3738
+        brought 0.2824
+        brown 0.2472
+        browse -1.247
+        browser -4.21
+        browsers -0.2111
+        browsing -0.739
+        bruce 0.2241
+        brunei -0.3014
+        brush -0.6836
+        brushing 0.2893
+        bubble -0.2804
+        bucket 0.2365
+        bucks -0.5863
+        bud 0.2346
+        buddy -0.3147
+        budget 2.745
+        budget-friendly 0.7554
+        budgeting 0.453
+        budgets 0.5372
+        buds 0.3875
+        buffalo 0.5935
+        buffers 0.2386
+        buffet 0.316
+        bug 0.4214
+        build 0.8714
+        builder 1.38
+        builders 0.6515
+        building 2.56
+        builds 0.5677
+        built 1.817
+        built-in 2.778
+        bulb -0.2016
+        bulbs -0.4415
+        bulgaria -0.7768
+        bulgarian -0.2948
+        bulletin -0.2084
+        bumper 0.2829
+        bunch 0.2095
+        bundle -1.432
+        bundles -1.246
+        burden 0.3291
+        bureau 0.3041
+        burkina -0.2694
+        burn 0.6504
+        burnout -0.2853
+        burst 0.6052
+        burundi -0.3171
+        buses 0.2192
+        bush 0.3523
+        business -0.9831
+        businesses 3.908
+        business’s 0.2472
+        busy 0.6915
+        but 10.62
+        buttons 0.3853
+        buy -1.245
+        buy-in 0.2496
+        buyer's -0.2759
+        buyers -0.5086
+        buyer’s -0.3933
+        buying 1.253
+        by 0.3335
+        bypass 0.3123
+        bytes 0.2267
+        c 2.492
+        c2 0.2276
+        cabbage 0.313
+        cabinet 0.7084
+        cabinetry 0.4164
+        cabinets -0.7544
+        cable 0.7002
+        cables -0.2345
+        cache -0.3045
+        cached -0.2629
+        cad -0.3411
+        cafe -0.3746
+        caffeine -0.2347
+        café 0.2085
+        cai 0.4545
+        caicos -0.3592
+        calculated -0.4061
+        calculations 0.3251
+        calculator -1.616
+        calculators -0.8213
+        calculus 0.306
+        caledonia -0.2001
+        calendar -1.412
+        calf 0.7363
+        california 0.6216
+        california’s 0.2104
+        call -1.06
+        callback 0.2653
+        called 0.8269
+        calls 1.299
+        calorie 0.3437
+        calories 0.6307
+        cam -0.2053
+        cambodia -0.3792
+        came 0.9418
+        camera 3.378
+        cameras 1.571
+        cameroon -0.3356
+        camp -1.071
+        campaign 1.388
+        campaigns 1.627
+        campbell -0.8294
+        camps -0.2243
+        campus -1.561
+        cams 0.2073
+        can 15.28
+        canada -1.239
+        cancel -1.247
+        cancellation 0.4212
+        cancellations -0.2701
+        cancelling 0.3597
+        candidates -0.369
+        candle 2.75
+        candles -0.3201
+        canister 1.242
+        canon 0.8493
+        canonical 0.2027
+        canvas -0.2848
+        canyon 0.4526
+        can’t 1.73
+        cap 1.459
+        capabilities 2.155
+        capability 0.371
+        capable 0.4449
+        capacity 4.993
+        cape -0.2974
+        capital 0.2448
+        capm 0.2758
+        cappuccino -0.3158
+        capsules -0.706
+        captcha -0.3185
+        caption -0.5694
+        captions 0.2421
+        capture 1.32
+        capturing -0.2137
+        car 1.06
+        caramel -0.2454
+        carbon 0.7308
+        card -2.216
+        cardio 1.477
+        cards -0.6275
+        care -1.259
+        career -0.5557
+        careers -4.309
+        careful 0.492
+        carefully 0.7388
+        cares -0.3707
+        carl 0.5448
+        carlos 0.3892
+        carmen 0.2184
+        carnegie 0.2928
+        carousel -0.3923
+        carr 0.2987
+        carrier -0.3546
+        carrot 0.4703
+        carrots 0.222
+        carry 0.4538
+        carry-on -0.3359
+        carrying -0.3542
+        cart -5.689
+        carte -0.3058
+        carts -0.6429
+        cas -0.5326
+        case 0.6587
+        cases 0.2417
+        cash 0.3547
+        casino -0.2495
+        cast 0.2909
+        castle -0.246
+        casual 0.2551
+        cat 0.3693
+        catalog -0.6625
+        catalogs 0.6374
+        catalogue 0.8909
+        catastrophic -0.2552
+        catch 0.8881
+        catches 0.3044
+        categories -1.545
+        categorized -0.3509
+        category -1.456
+        cater 0.2262
+        catered 0.3381
+        caterer 0.6389
+        caterers 0.3976
+        catering 2.775
+        caught 0.2583
+        cause 0.4192
+        caused 0.6887
+        causing 0.2338
+        cavities 0.3176
+        cdn 0.403
+        ce 1.261
+        celebrate 0.2356
+        celery 1.548
+        cellular -0.2438
+        center -2.477
+        centralized 0.5438
+        centre -1.352
+        ceo 0.7041
+        ceramic 1.039
+        ceremony 0.5586
+        certificate 1.337
+        certificates 1.143
+        certification 1.394
+        certifications 0.6666
+        certified 1.634
+        ces 0.3052
+        cfos -0.2681
+        cfp -0.4447
+        ch 0.3839
+        chad -0.3217
+        chain 0.8253
+        chair 2.07
+        chairs -0.5614
+        challenges 2.202
+        challenging 0.6153
+        chamber -0.2199
+        champions -0.3934
+        chance -0.3732
+        change 0.3564
+        changed 0.4386
+        changelog -0.229
+        changes 2.116
+        changing 0.8543
+        channel 0.9067
+        channels 1.221
+        chapel 0.2338
+        chapter 0.6711
+        char 0.2257
+        character 0.8698
+        charcoal 0.2026
+        charge 1.752
+        charged -0.3042
+        charger 0.3312
+        chargers -0.2788
+        charges 1.332
+        charging 1.097
+        charity -0.2932
+        charles 0.2065
+        charm 0.2411
+        charming 0.2697
+        chat -0.5635
+        chatting 0.2762
+        cheap 0.6722
+        cheaper 0.2898
+        cheapest 0.2697
+        check 1.128
+        check-ins 0.2114
+        check-up -0.2022
+        check-ups 0.2825
+        checked 0.6461
+        checking -0.3436
+        checklist -0.2133
+        checkout -1.769
+        checks 0.4956
+        checkups 0.2344
+        cheese 0.524
+        chef 0.2849
+        chefs 0.2375
+        chemistry -0.3933
+        chen 1.46
+        chess -0.6849
+        chest 0.2037
+        chf -0.3588
+        chi 0.2984
+        chic 0.232
+        chicago 0.8255
+        chicken 3.024
+        chickens -0.2626
+        chickpeas 0.2371
+        children 0.2125
+        chile -0.4907
+        chili 0.2592
+        china -0.5273
+        chinese -0.945
+        chip 1.075
+        chocolate -0.3687
+        choice 1.162
+        choices -0.6514
+        cholesterol 0.4537
+        choose 1.105
+        choosing 0.7503
+        chose 0.5439
+        chris 0.5966
+        christian -0.3186
+        christmas -0.7793
+        christopher 0.7317
+        chrome -0.7003
+        chromebook 0.3186
+        chronic 0.3537
+        chunk 0.4158
+        cincinnati 0.7349
+        cinematic 0.4013
+        cio -0.4961
+        cios -0.2939
+        circle -0.5501
+        circuit 0.6017
+        circuits 0.4532
+        cis -0.3818
+        cisco 0.4173
+        cite -0.3108
+        citrus 0.2299
+        city -1.021
+        clamp 0.2202
+        clamps 0.4094
+        clare 0.2229
+        clarification -0.4691
+        clarity 0.4532
+        class 3.401
+        classes -0.5954
+        classified -0.3459
+        classifieds -0.3045
+        claude 0.7767
+        clause 0.9452
+        clay -0.3105
+        clean 2.035
+        cleanser 0.2204
+        cleanup 0.2582
+        clear 1.687
+        clearance -0.582
+        clearer 0.2336
+        clearly 0.6464
+        cleveland 0.272
+        cli 0.5577
+        click -2.82
+        clicked 0.3314
+        clicking -1.275
+        clicks 0.3045
+        client 0.9683
+        clients 1.672
+        cliff 0.2578
+        clifton 0.2309
+        climates 0.2497
+        climb -0.4782
+        climbing -0.7878
+        clinics -0.4817
+        clipboard -0.4475
+        clipper 0.2439
+        clips 0.8097
+        clock 0.3912
+        clocks -0.3404
+        close -2.818
+        closely 0.5349
+        closes 0.2873
+        closing -0.3947
+        closures 0.2301
+        cloth 0.3418
+        clothes -0.3545
+        clothing -1.855
+        cloud -0.7975
+        cloud-based 0.5536
+        cloud-native 0.2662
+        clouds 0.4322
+        clubs -0.2286
+        cluster -0.4977
+        clustering 1.037
+        clutter 0.2293
+        cm -0.6944
+        cmos 1.271
+        cms 1.107
+        cnc 0.5868
+        co 2.865
+        co-author 0.3328
+        co-founded -0.2491
+        co-op 0.6273
+        co2 0.3101
+        coach -1.485
+        coaches 0.2087
+        coaching -0.2357
+        coast -0.3109
+        coastal -0.3564
+        cobalt 0.3536
+        cobol 0.2118
+        code 1.673
+        codebase 0.2139
+        coding 1.435
+        coffee -0.7534
+        cognitive 0.7364
+        coils 0.2683
+        coin 0.6317
+        coins -0.2448
+        coleman 0.5265
+        collaboration 1.094
+        collaborative 0.5316
+        collapse -0.5219
+        collar -0.2671
+        collect -1.207
+        collection 0.5429
+        collections -1.251
+        collective 0.78
+        collectors -0.2147
+        college -3.042
+        colleges -0.8153
+        colombia -0.4062
+        colonial 0.3418
+        colorado -0.5868
+        colors 1.065
+        columns -0.3077
+        combat 0.3228
+        combination 0.2031
+        combinations -0.3712
+        combine 0.5713
+        combined 0.896
+        combines 0.7235
+        combining 0.899
+        come 1.297
+        comes 1.77
+        comfort 0.2738
+        comfortable 1.279
+        comics -0.2381
+        coming 0.7191
+        command 2.861
+        commands 0.2212
+        comment -4.397
+        commented -1.671
+        comments -1.057
+        commerce 0.4978
+        commercial -0.496
+        commission -1.049
+        commissions -0.3647
+        commit 1.911
+        commits 0.2867
+        committed -0.2654
+        committee -0.2803
+        committees -0.4434
+        committing 0.3356
+        common 2.993
+        commonly 0.7608
+        commons -0.8153
+        communicate 0.569
+        communicating 0.2703
+        communication 0.8732
+        communications -1.417
+        communicator -0.2916
+        communities -2.143
+        community -3.483
+        commuter 0.3557
+        comoros -0.3102
+        comp -0.4078
+        compact 2.587
+        companies 2.584
+        companion -0.2084
+        company's 0.2571
+        company’s 0.8539
+        compare -3.048
+        compared 1.645
+        comparing 0.5583
+        comparisons -0.2521
+        compassionate 0.2093
+        compatibility 1.15
+        compatible 0.5894
+        compelling 0.3926
+        compensation 0.4112
+        competition 0.2597
+        competitive 1.621
+        competitors 0.968
+        compiled 0.3312
+        complete 1.281
+        completed -0.4144
+        completely 0.9905
+        completing 0.2024
+        completion 0.8389
+        complex 3.907
+        complexity 1.993
+        compliance 0.3919
+        compliant 0.2662
+        complicated 0.2336
+        compliments -0.2988
+        component 1.031
+        components 0.7405
+        composition 0.8392
+        comprehend 0.2015
+        comprehensive 2.203
+        compromise 0.2785
+        compromised 0.2472
+        compromising 0.3593
+        computation 0.7863
+        compute 0.3345
+        computer 1.154
+        computers -0.7486
+        computing 0.8841
+        con 0.3209
+        concentration 0.3573
+        concept 0.9932
+        concepts 1.039
+        concerned 0.2267
+        concerns 0.3201
+        concise 0.4554
+        conclusion 2.738
+        conclusions 0.2834
+        concrete 0.9149
+        concurrent 0.3669
+        condition 0.7592
+        conditioning -0.3657
+        conduct -1.564
+        conducted -0.3338
+        conductor 0.2077
+        conduit 0.3923
+        conference 2.637
+        confidence 0.6182
+        config -1.032
+        configuration 2.007
+        configurations 0.4453
+        configure -0.3214
+        configured 0.4647
+        confirm -0.5378
+        confirmation -0.5025
+        confused 0.232
+        congo -1.077
+        connect -1.848
+        connected -0.7849
+        connecticut -0.4735
+        connection 0.9593
+        connections 1.023
+        connectivity 1.814
+        connector 0.5068
+        cons 5.046
+        consensus 0.2037
+        consent -5.648
+        consenting -0.5303
+        consider 3.003
+        considerations 1.897
+        considered 0.4758
+        considering 0.2241
+        consistency 1.072
+        consistent 2.184
+        consistently 0.6501
+        console 1.856
+        const 2.558
+        constant 0.4392
+        constantly 0.4874
+        constitute -0.2721
+        constraint 0.2842
+        constraints 0.2207
+        construction 0.5781
+        consultant 0.8088
+        consultants 1.393
+        consultation 0.2916
+        consume 0.3952
+        consuming 0.5282
+        consumption 1.172
+        contact -3.949
+        contacts -0.3543
+        contain 0.6609
+        containers -0.2819
+        containing 0.3599
+        contains 0.8567
+        contemporary 0.2922
+        content -3.744
+        content-type 0.8086
+        contents -2.548
+        contest -0.2681
+        contests -0.2063
+        context 2.174
+        contingency 0.2166
+        continue -1.429
+        continues 0.8916
+        continuing -1.394
+        continuity 0.5036
+        continuous 1.041
+        continuously 0.6449
+        contract 0.33
+        contractor 0.3562
+        contractors -0.2748
+        contracts 0.6715
+        contrast 0.6421
+        contribute -0.6043
+        contributed 0.3465
+        contributes 0.205
+        contributing -0.5725
+        contributor -0.2562
+        contributors -0.2911
+        control 2.622
+        controller 0.5974
+        controls 1.796
+        controversial -0.2425
+        convenience 0.7839
+        convenient 0.7275
+        convention 0.2248
+        convergence 0.2108
+        conversation -0.3452
+        conversational 0.3409
+        conversations 0.2387
+        conversion 0.2565
+        conversions 0.2326
+        converter 0.2925
+        converters -0.232
+        coo -0.2069
+        cookbook -0.2925
+        cooker 0.2797
+        cookie -5.46
+        cookies -14.3
+        cooking -0.3446
+        cookware -0.3614
+        cool 0.9876
+        coolers -0.4613
+        cooling 0.3735
+        cooperative -0.2205
+        coordinate 0.4609
+        coordinated 0.2699
+        coordinating 0.2071
+        coordination 0.8918
+        copied -0.5916
+        copies 0.3516
+        copilot -0.5572
+        copper 0.6202
+        copy 1.165
+        copyright -2.772
+        copywriting -0.3475
+        coral 0.2442
+        cord 0.5028
+        cords -0.2174
+        core 2.453
+        cores -0.3043
+        cork -0.4767
+        corn 0.3554
+        corp 1.034
+        corporate 0.3743
+        corporations 0.2682
+        corps -0.3411
+        corpus 0.2111
+        correct 0.3823
+        correcting -0.213
+        correctly -0.8723
+        corresponding 0.3201
+        corsair 0.2549
+        cosmetic 0.3098
+        cost 4.629
+        cost-effective 0.7603
+        costing 0.227
+        costly 0.4894
+        costs 3.618
+        cotton 1.228
+        cough -0.2364
+        could 3.185
+        council -0.3321
+        councils -0.3592
+        count 1.288
+        counter 1.003
+        counting 0.2364
+        countless 0.4117
+        countries 0.5607
+        country -1.365
+        country/region -0.2626
+        counts 0.2741
+        couple 0.3016
+        coupon -1.173
+        coupons 0.3093
+        course 0.8681
+        coursera 0.3948
+        courses 0.2909
+        coursework 0.3249
+        court -0.5254
+        courtesy -1.097
+        cover 2.256
+        coverage 1.722
+        covered 1.157
+        covering 0.5389
+        covers 0.9409
+        covid-19 -0.264
+        cozy 0.6991
+        cpu 0.2443
+        cpus 0.218
+        craft 0.3046
+        crafted 0.5809
+        craftsman 0.3139
+        craig 0.7506
+        crazy 0.2399
+        cream 0.2585
+        create 0.8642
+        created 0.966
+        creates 1.763
+        creating 2.308
+        creation 1.341
+        creative 0.8024
+        creativity 0.5882
+        creators 0.9249
+        creatures 0.3078
+        credentials 0.3356
+        credibility 0.7166
+        credit -1.688
+        credits 0.6109
+        creek 1.064
+        crisis -0.5139
+        crisp 0.7919
+        crispy 1.102
+        criteria 0.776
+        critical 1.98
+        crm 2.291
+        crms 0.2144
+        cro -0.2198
+        crop 0.3841
+        crops 0.2854
+        cross -0.909
+        cross-country -0.3944
+        cross-functional 0.3211
+        cross-platform 0.5112
+        crowded 0.2264
+        crucial 1.67
+        cruise -0.6733
+        cruises -0.5307
+        crypto -0.5112
+        cryptocurrency 0.4352
+        crystal -0.3181
+        cs 0.224
+        css 0.3388
+        csv 0.2651
+        ct -0.4366
+        cta -0.2234
+        cto 0.3317
+        ctr 0.2405
+        cuba -0.2667
+        cucumber 0.2593
+        cuda 0.3784
+        cuisine -0.5037
+        cuisines -0.2005
+        culinary 0.3608
+        cultivating -0.4227
+        cultural 0.3238
+        culture -1.851
+        cup 2.039
+        cups 0.394
+        curious 0.3437
+        curl 1.533
+        current -0.4886
+        currently 1.171
+        curve 1.689
+        curves 0.5965
+        cushion 0.2664
+        cushioning 1.887
+        custom 1.678
+        customer 1.402
+        customers 2.126
+        customizable 1.361
+        customization 1.692
+        customized 0.5447
+        cut 1.553
+        cuts 0.4014
+        cutter 0.2099
+        cutting 0.5429
+        cutting-edge 0.7512
+        cvs 0.2883
+        cyber -0.269
+        cyberpunk 0.2685
+        cybersecurity 0.7071
+        cycle 0.2875
+        cycles 0.4635
+        cycling -1.778
+        cypress 0.4156
+        czech -0.6087
+        czechia 0.2483
+        d'ivoire -0.2268
+        da -0.2332
+        daemon -0.202
+        daily 0.2216
+        dairy 1.095
+        dallas 0.4645
+        damage 0.9518
+        dan 2.855
+        dancing -0.3291
+        danger 0.273
+        daniel 0.8169
+        danish -0.3684
+        dansk -0.2192
+        dark -0.5285
+        dash -0.5824
+        dashboard -0.4917
+        dashboards 0.5584
+        data 2.555
+        data-driven 1.009
+        database 1.018
+        databases 0.2549
+        dataset 0.5344
+        datasets 0.8767
+        date -1.272
+        daunting 0.2853
+        david 1.198
+        davies -0.2488
+        day 0.7839
+        days 2.684
+        dc -0.2234
+        ddr5 0.2657
+        de -0.7179
+        deadline -0.2911
+        deadlines 0.4718
+        deal 0.3104
+        dealer -1.044
+        deals -4.267
+        dean -0.238
+        deb 0.2712
+        debate 0.3115
+        debris 0.2139
+        debug 0.6895
+        dec -0.5235
+        decades 0.3641
+        december -3.015
+        decent 0.3184
+        decentralized 0.2947
+        decide 0.8975
+        decided 0.2267
+        deciding 0.2066
+        decision 0.7784
+        decision-making 1.03
+        decisions 1.663
+        deck 0.5111
+        deco 0.3816
+        decoding 0.2987
+        decor -0.7843
+        decorative 1.014
+        decorator -0.3195
+        decrease 0.4193
+        dedicated 0.4329
+        deduction 0.2488
+        deductions 0.281
+        deep 1.869
+        deeper 0.387
+        deeply 0.4693
+        deepmind 0.2048
+        def 1.845
+        default 2.692
+        defaults 0.7526
+        defence -0.3094
+        defenses 0.3721
+        defer 0.922
+        define 1.086
+        defined 0.7397
+        defines 0.4388
+        defining 0.275
+        degrees -1.184
+        dei -0.2764
+        delaware -0.2021
+        delayed 0.3725
+        delays 0.2895
+        delete -0.3124
+        deletion -0.2181
+        deliberate 0.2091
+        delicate 0.3735
+        deliver 1.529
+        deliverables 0.5533
+        delivered -0.7656
+        delivers 1.141
+        dell 0.2793
+        deloitte -0.3931
+        delta 0.9777
+        demand 1.018
+        demands 0.6497
+        demo -2.566
+        democracy -0.3603
+        democratic -0.753
+        demographics 0.2995
+        demonstrate 0.3639
+        demonstrates 0.2746
+        demonstrating 0.3509
+        demonstration 0.2018
+        demos -0.3425
+        denmark -0.3594
+        dental 0.7766
+        dentist 0.4522
+        denver -0.536
+        deodorant -0.2577
+        department -1.31
+        departments -0.5575
+        departure 0.2499
+        dependencies 0.9536
+        dependency 0.6402
+        depending 1.603
+        depends 1.221
+        deploy 0.878
+        deployed 0.26
+        deployment 0.8328
+        deposit 0.2156
+        depot 1.314
+        dept 0.305
+        depth 0.5755
+        des 0.2893
+        described -0.3707
+        describes 0.6932
+        description 0.6974
+        descriptions 0.6949
+        descriptive 0.2313
+        descriptor 0.2402
+        desert 0.7143
+        deserve -0.2276
+        design 2.663
+        designated 0.2447
+        designed 2.03
+        designer 1.855
+        designers 2.53
+        designs 0.444
+        desire 0.2807
+        desired 0.5191
+        desk 0.2755
+        desks -0.974
+        desktop 0.667
+        despite 0.8215
+        desserts -0.2008
+        destinations -0.9656
+        detail 0.6883
+        detailed 2.718
+        details 0.7106
+        detected 0.3005
+        detection 0.8554
+        determination 0.2443
+        determine 0.8183
+        determining 0.2765
+        deterministic 0.3139
+        deutsch -0.9671
+        deutschland -0.4287
+        dev -1.75
+        develop 1.313
+        developed 1.953
+        developer 0.8165
+        developers -0.8932
+        developing 1.583
+        developments 0.6981
+        device -1.805
+        devices 1.522
+        devops -1.151
+        di 1.881
+        diabetes -0.3654
+        diagnose -0.2598
+        diagnosis -0.3529
+        diagnostic 0.3905
+        dial -0.4564
+        dialog -0.2874
+        diameter -0.3316
+        diamond 0.2214
+        dict 0.3903
+        dictionary -1.216
+        did -0.6908
+        didn't 0.2266
+        didn’t 0.5609
+        die -0.2471
+        diego 1.498
+        diet 0.5119
+        dietary 0.3407
+        diets 0.2152
+        diff 0.278
+        difference -0.3663
+        differences 0.5186
+        different 4.827
+        differently 0.2618
+        difficult 0.7904
+        difficulty 2.583
+        diffusion 0.4698
+        digging 0.2525
+        digital 0.9782
+        diligence -0.3559
+        dimension 0.3805
+        dimensions 2.967
+        dining 0.2394
+        dinner 1.139
+        dioxide 0.3066
+        dip 0.2634
+        diploma -0.3424
+        dir 0.2626
+        direct 1.24
+        direction 0.5172
+        directions -0.7344
+        directive 0.3471
+        directives 0.238
+        directly 2.781
+        director -0.4359
+        directories -0.2407
+        directors -0.3672
+        directory -0.5659
+        disabilities -0.4716
+        disability -1.352
+        disabled -1.03
+        disadvantages 1.3
+        disaster -0.4267
+        disc -0.3512
+        disclaimer -0.8043
+        disclaimers -0.2185
+        disclosure -1.09
+        disclosures -0.3909
+        discomfort -0.2482
+        disconnected 0.2743
+        discord -0.818
+        discount 0.2704
+        discounted 0.6037
+        discounts 0.2603
+        discourse -0.3909
+        discover -2.18
+        discovered 0.5154
+        discovering 0.29
+        discrete 0.2003
+        discuss -0.5152
+        discussion -1.594
+        discussions -0.263
+        disease -0.3796
+        dishes 1.154
+        dishwasher 0.2486
+        dismiss -0.4059
+        disorder -0.3139
+        disorders -0.7173
+        display 1.094
+        displayed -1.333
+        displays -0.2145
+        disposable 0.3472
+        dispute -0.3076
+        disputes -0.5289
+        disruption 0.281
+        distance 1.05
+        distant 0.235
+        distinct 1.418
+        distinction 0.2453
+        distinctive 0.3431
+        distinguished 0.2072
+        distribute 0.3491
+        distributed 0.2268
+        distribution -0.2969
+        distributors -0.314
+        ditch -0.2112
+        div -0.7419
+        dive 0.2372
+        diverse 0.4129
+        diversity -0.8974
+        divided 0.2183
+        diy 0.2347
+        dj -0.2782
+        django -0.4018
+        djibouti -0.3393
+        dkk -0.2182
+        dns 0.6519
+        do 2.881
+        doc -0.4147
+        docker -1.09
+        docs -1.566
+        doctor -1.36
+        doctors -0.6461
+        document 1.161
+        documentation -0.7664
+        does 2.263
+        doesn't 0.7135
+        doesn’t 1.893
+        dog -0.8436
+        dogs -0.2355
+        doing 0.3454
+        dollar 0.5279
+        dollars -0.3523
+        domain 0.9051
+        domain-specific 0.2498
+        dome 0.5647
+        dominica -0.325
+        don't 1.039
+        donate -2.935
+        donation -0.6457
+        donations -0.6163
+        done 2.484
+        dongle 0.2504
+        donor -0.2063
+        donors -0.2788
+        donovan 0.2455
+        don’t 5.429
+        doodle 0.2096
+        door 0.4171
+        doorbell 0.675
+        double 0.7593
+        dough 0.9177
+        down 1.788
+        downhill -0.4766
+        download -2.318
+        downloaded -0.2012
+        downloads -0.5892
+        dozen -0.2304
+        dozens 0.3679
+        dpa -0.315
+        dr -1.448
+        dracaena 0.2773
+        draft 0.2499
+        drag -0.3537
+        drag-and-drop 0.8414
+        dragonfly 0.3463
+        drain -0.448
+        dramatically 0.2363
+        draw 0.2861
+        drawer 0.5589
+        drawing 0.2733
+        dream -0.9085
+        dresses -0.5355
+        drift 0.2528
+        drills 0.2394
+        drinking 0.3518
+        drinkware -0.388
+        drip 0.7439
+        drive 0.8576
+        driven 0.7284
+        driver 1.468
+        drivers 0.8781
+        driving 0.9125
+        drop 0.9906
+        drop-in 0.2164
+        dropdown -0.8554
+        dropped 0.3043
+        drug 0.2818
+        drugs 0.5959
+        drum -0.2659
+        drums -0.3045
+        dry 0.4543
+        dryer 0.5827
+        drying 0.2867
+        dslr 0.2281
+        dt 0.2874
+        du 0.5862
+        dual 1.188
+        due 1.004
+        dumbbell 0.7122
+        dumbbells 0.3396
+        dune 0.2131
+        durability 0.6906
+        durable 1.114
+        duration 1.152
+        durham 0.2947
+        during 4.024
+        dust -0.5534
+        dutch -0.4857
+        duty 0.2282
+        dyes 0.2591
+        dynamic 1.351
+        dynamically 0.2953
+        dynamics 0.2666
+        e 1.193
+        e-mail -0.9882
+        e.g 1.862
+        ea -0.237
+        each 7.621
+        earbuds 0.655
+        earlier 0.6571
+        early 1.915
+        earn -1.581
+        earned 0.3269
+        earning 0.4254
+        earphones 0.3089
+        earrings -0.4365
+        ease 0.3356
+        easier 1.64
+        easiest 0.5019
+        easily 1.8
+        east 0.3071
+        easter 0.2159
+        eastern -0.2794
+        easy 4.818
+        easy-to-use 0.5035
+        eat 0.2872
+        eating 0.981
+        eats -0.9602
+        ebay -3.509
+        ebook -0.3586
+        ebooks -0.8508
+        ec -0.27
+        echo 0.8362
+        ecommerce 0.9966
+        economics -0.3671
+        ecosystem 0.9783
+        ecuador -0.2483
+        ed -0.3746
+        edge 0.8669
+        edinburgh 0.205
+        edit -0.5751
+        edited -1.693
+        edition -0.6998
+        editions -0.2458
+        editor -1.267
+        editorial -0.7294
+        editors -0.6701
+        education -1.961
+        educational 0.2918
+        educator -0.3748
+        educators -0.4923
+        edward 0.2093
+        effect 1.556
+        effective 2.435
+        effectively 1.563
+        effectiveness 0.6918
+        effects 1.746
+        efficiency 2.644
+        efficient 1.455
+        efficiently 1.171
+        effort 1.067
+        effortlessly 0.2783
+        efforts 0.4197
+        eg 0.2025
+        eggs 0.4791
+        egypt -0.4024
+        eight 0.5704
+        either 1.08
+        el -0.3552
+        elbows 0.2108
+        elearning 0.3608
+        elect -0.2052
+        election -0.4746
+        elections -0.6921
+        electric 2.52
+        electrical 3.135
+        electrician 0.4582
+        electricians 0.2804
+        electricity 0.2841
+        electronics -0.69
+        elegance 0.2568
+        element 0.3595
+        elements 1.436
+        elevate 0.2869
+        elevated 0.27
+        elevating 0.2324
+        eligible -0.4124
+        eliminate 0.4904
+        eliminates 0.3672
+        eliminating 0.4794
+        elle 0.2584
+        else 0.4118
+        elsewhere 0.2094
+        email -5.461
+        emails -0.9653
+        embark 0.4652
+        embedded -0.4997
+        embedding 0.3185
+        embrace -0.2044
+        embracing 0.5343
+        emerge 0.5765
+        emerged 0.2541
+        emerging 0.76
+        emily -0.3849
+        emirates -0.3855
+        emissions 0.6564
+        emotional 0.9319
+        emotions 0.3065
+        emphasis 0.2903
+        emphasize 0.2756
+        emphasizes 0.4517
+        emphasizing 0.226
+        employee 1.13
+        employees 2.869
+        employment -0.2032
+        empowering 0.226
+        empowers 0.4238
+        empty -0.5562
+        en -1.147
+        enable -2.726
+        enabled -0.7963
+        enablement 0.4513
+        enables 2.075
+        enabling 1.475
+        enamel 0.2458
+        encoding 0.3028
+        encounter 0.2125
+        encourage 1.201
+        encourages 0.527
+        encouraging 0.255
+        encrypted -0.286
+        encryption 1.055
+        end 1.918
+        end-to-end 0.5886
+        end-user 0.3045
+        ending 0.3667
+        endorsed -0.2096
+        endpoint -0.3316
+        endpoints 0.2088
+        endurance 0.3341
+        energy 0.58
+        energy-efficient 0.3942
+        engage 0.3684
+        engaged 1.184
+        engagement 2.209
+        engagements 0.2267
+        engaging 0.9239
+        engine 1.494
+        engineer 1.623
+        engineered 0.4258
+        engineering -0.389
+        engineers 0.4259
+        engines 2.159
+        england -0.3325
+        english -1.947
+        engraved 0.2672
+        enhance 1.794
+        enhanced 1.152
+        enhances 0.7855
+        enhancing 0.877
+        enjoy -0.4832
+        enjoyed 0.242
+        enough 1.224
+        enroll 0.2629
+        enrolled -0.3301
+        enrolling 0.3205
+        enrollment -0.5017
+        ensure 3.052
+        ensures 2.268
+        ensuring 2.193
+        enter -2.774
+        entered -0.2361
+        enterprise -0.2243
+        enterprise-grade 0.3108
+        enterprise-ready 0.6504
+        enterprises 0.6684
+        entertaining -0.242
+        entertainment -0.7096
+        entire 1.719
+        entirely 0.4062
+        entities -0.5404
+        entrance -0.3333
+        entrepreneurs -0.6584
+        entries 0.2482
+        entry 0.329
+        entry-level 0.5871
+        enum 0.3498
+        env 0.8609
+        envelopes 0.274
+        environment 1.915
+        environmentally 0.447
+        environments 1.313
+        eos 0.6853
+        epaper -0.3074
+        episode -0.4592
+        equally 0.3519
+        equals 0.2325
+        equatorial -0.2283
+        equipment 1.831
+        equipped 0.4011
+        equity -1.39
+        equivalent 0.5702
+        ergonomic 1.823
+        ergonomics -0.5255
+        eric 0.3503
+        eritrea -0.2805
+        ernest 0.3758
+        erp -0.3983
+        err -0.2775
+        error 0.8999
+        errors 0.6214
+        es -0.5075
+        esc -0.3022
+        esg -0.9652
+        esp 0.3405
+        españa -0.391
+        español -1.408
+        especially 2.83
+        espn -0.2357
+        esports 0.3019
+        espresso -1.598
+        essay 1.584
+        essays 0.4186
+        essential 1.131
+        essentially 0.4284
+        essentials -0.4961
+        est 2.327
+        establish 0.7894
+        established 0.8996
+        establishing 0.6739
+        establishment 0.6833
+        estate -1.755
+        estimate 0.429
+        estimated 0.3431
+        estimates 0.829
+        et 0.4059
+        etc 2.739
+        ethernet 0.3951
+        ethical 0.268
+        ethics -0.6475
+        etl 0.2295
+        etsy -1.543
+        eu -0.3656
+        eugene 0.2719
+        eur 0.6214
+        europe -0.4957
+        ev 1.215
+        evaluate 0.6782
+        evaluating 0.5417
+        evaluations 0.223
+        eve -0.2747
+        even 5.396
+        evenly 0.3115
+        event 0.9412
+        event-driven 0.2145
+        events -3.501
+        eventually 0.6046
+        ever 0.3612
+        every 2.591
+        everyone 0.3469
+        everyone’s 0.2926
+        everything 0.6756
+        everywhere -0.3078
+        evidence 0.419
+        evidence-based 0.2008
+        evil -0.3597
+        evolution 0.5778
+        evolve 0.5794
+        evolved 0.3884
+        evolving 1.037
+        evs 0.356
+        ex -0.524
+        exact 0.9363
+        exactly 0.7368
+        examine 0.3109
+        examining 0.4025
+        example 5.337
+        examples 1.366
+        exceeded -0.2979
+        excel 0.2941
+        excellent 1.947
+        except 0.2848
+        exception 0.4547
+        excess 0.2014
+        excessive 0.2491
+        exchange -0.5061
+        exchanges -0.6403
+        exciting 0.2508
+        excludes 0.2981
+        exclusive -0.63
+        exclusively -0.2463
+        exclusives -0.2897
+        executable 0.23
+        execute 1.374
+        executes 0.2706
+        executing 0.3662
+        execution 1.954
+        executive -0.482
+        exercises 1.526
+        exist 0.5174
+        existing 1.919
+        exists 0.4009
+        exit 0.3105
+        expand -1.917
+        expandable 0.481
+        expanded 0.5102
+        expanding 0.7688
+        expands 0.2384
+        expect 1.338
+        expectation 0.2143
+        expectations 0.8729
+        expected 0.8946
+        expenses 1.32
+        expensive 2.362
+        experian 0.2661
+        experience 0.8488
+        experienced 0.4502
+        experiment 0.4393
+        experimental -0.7973
+        experimentation 0.7503
+        experiments 0.2144
+        expertise 1.262
+        expertly 0.2305
+        expires 1.22
+        explain 1.33
+        explainability 0.2157
+        explained -0.2784
+        explains 0.2057
+        explanation 0.676
+        explanations 0.5231
+        explicit 0.5649
+        explicitly 0.2266
+        exploit 0.5527
+        exploitation 0.2569
+        exploration 0.9578
+        explore -2.929
+        explorer -0.7171
+        exploring -0.5249
+        export 0.8967
+        exposed 0.2324
+        exposure 0.2705
+        express 1.405
+        expressed -0.7937
+        expressions 0.2838
+        expressive 0.3534
+        extend 0.4319
+        extended 0.2474
+        extends 0.4921
+        extensibility 0.2273
+        extension 0.8944
+        extensive 1.04
+        external 1.049
+        extra 1.399
+        extract 1.127
+        extraction 0.2318
+        extras 0.3577
+        extreme 0.2497
+        extremely 0.5259
+        eyes 0.5582
+        f 1.053
+        fabric 1.099
+        face -0.2774
+        face-to-face 0.3344
+        facebook -2.601
+        faces 0.5179
+        facial 0.3521
+        facilitates 0.2458
+        facilitating 0.2455
+        facilities -0.7156
+        facing 0.292
+        factor 0.5465
+        factors 0.4055
+        factory 0.3076
+        faculty -1.685
+        fail 0.6206
+        failed 0.3851
+        fails 0.3188
+        failure 0.5835
+        failures 0.3505
+        fair 0.2058
+        faith -0.2955
+        fallout 0.2355
+        false 2.227
+        familiarity -0.2749
+        family -1.792
+        fancy 0.3145
+        fantasy 0.3102
+        faq -1.047
+        faqs -0.7324
+        far 0.8327
+        fares 0.2285
+        farmer -0.2241
+        farmers 0.4114
+        fashion -0.9531
+        faso -0.2694
+        fast 2.359
+        fast-paced 0.3072
+        fastapi -0.5547
+        fasteners 0.8416
+        fastening 0.4945
+        faster 2.58
+        fastest 0.5198
+        fasting 0.7026
+        fat 0.6429
+        fats 0.6358
+        fault 0.4516
+        faux 0.3465
+        favor 0.2853
+        favored 0.201
+        favorite 2.47
+        favorites -1.759
+        fax -0.2926
+        fcc 0.7702
+        feature 1.769
+        featured -2.416
+        features 2.728
+        featuring 0.494
+        feb -0.5559
+        february -1.081
+        fed 0.3227
+        federal -0.5026
+        federally -0.2595
+        federated -0.34
+        federico 0.5098
+        fedora -0.363
+        fee 1.228
+        feed 0.6212
+        feedback -0.7579
+        feedbacks -0.2143
+        feeds 0.5477
+        feel 2.474
+        feelings 0.4289
+        feels 1.025
+        fees 1.969
+        feet 1.229
+        fellows -0.4641
+        fellowship -0.3839
+        fellowships -0.2008
+        female 0.2671
+        fence -0.2591
+        festival 0.2095
+        festive -0.322
+        fetch 0.4973
+        fetched -0.2243
+        few 2.763
+        fewer 0.821
+        fiber 0.6617
+        fields 0.5896
+        fight -0.2185
+        figure -0.2692
+        figures 0.3144
+        fiji -0.3262
+        file 3.642
+        filename 0.5427
+        filers 0.2137
+        files 1.589
+        filing 1.543
+        fill 0.5089
+        filling -0.3699
+        films -0.4183
+        filter -1.411
+        filtering 0.3893
+        filters -0.4058
+        final 2.622
+        finalize 0.2963
+        finance -1.441
+        finances -0.2395
+        financial -0.573
+        financing -1.963
+        find -3.128
+        finder -0.9598
+        finding 0.5046
+        findings 0.2513
+        finds 0.5159
+        fine 0.397
+        fine-grained 0.2407
+        fine-tune -0.4829
+        fine-tuned 0.2498
+        fine-tuning 0.2602
+        fingerprint 0.3588
+        fingertips 0.3241
+        finish 0.4471
+        finished 0.3757
+        finishes 0.2582
+        finishing 0.2329
+        finnish -0.3235
+        fintech -0.4025
+        fire 0.4642
+        firefox -0.5303
+        fireplace 0.2361
+        firewall 0.2395
+        firmware 0.3403
+        first 0.6443
+        first-time 0.2345
+        firstname -0.4244
+        fish 0.5827
+        fishing -0.7148
+        fit 2.21
+        fitness -0.7135
+        fits 0.5948
+        fittings 0.2494
+        five 2.375
+        fix 0.8027
+        fixed 1.066
+        fixes 0.2071
+        fixing 0.5129
+        fixtures 0.3352
+        fl 1.531
+        flagship 0.2871
+        flair 0.3315
+        flame 0.5099
+        flash 0.6908
+        flask 1.481
+        flat 1.007
+        flat-rate 0.248
+        flavor 0.3789
+        flavorful 0.2614
+        flavors 0.8206
+        flawless 0.2513
+        flawlessly 0.2087
+        fleece -0.4405
+        flex 1.823
+        flexibility 2.213
+        flexible 2.538
+        flight 1.074
+        flights 0.4413
+        flip 0.4425
+        float 0.4247
+        floral 0.7255
+        floss 0.6458
+        flour -0.236
+        flow -0.9254
+        flows -0.2263
+        fluid 0.5988
+        fly 0.5532
+        fm 0.2249
+        fmt 0.4582
+        fn 1.245
+        foam 0.8419
+        focus 4.659
+        focused 1.035
+        focuses 1.16
+        focusing 0.8119
+        foia -0.2351
+        foldable 0.4098
+        folding 0.244
+        foliage 0.4046
+        follow -2.854
+        follow-up 0.2526
+        follow-ups 0.332
+        followed 0.3429
+        followers 0.9436
+        following 3.333
+        follows 0.6484
+        font -0.9692
+        foo 0.3061
+        food -0.9543
+        foods 2.064
+        fool -0.5957
+        foot 0.6647
+        footage 0.3916
+        football -0.53
+        footer -1.385
+        footprint 0.8702
+        footwear -0.93
+        for 5.547
+        fora -0.354
+        forbes 0.4126
+        force -0.2506
+        forecast 0.2004
+        forecasting 0.5303
+        foreground 0.2082
+        foreign 0.3036
+        forensic -0.284
+        forensics -0.2438
+        forest -0.4469
+        forge -0.3073
+        forget 0.6735
+        forgot -0.589
+        formal 0.3155
+        format 1.521
+        formation 0.3934
+        formats 1.356
+        formatted -0.2696
+        forming 0.2602
+        formula 0.2257
+        formulated 0.3066
+        forrester 0.2897
+        fort -0.2474
+        fortified 0.3676
+        forty -0.2604
+        forum -3.326
+        forums -2.114
+        forward 0.6914
+        forward-thinking 0.2062
+        foster 0.3671
+        fostering 0.3977
+        fosters 0.2822
+        found 1.608
+        foundation -0.4471
+        foundational 0.5443
+        foundations 0.3075
+        founded 1.261
+        founders 0.2453
+        four 1.692
+        fourth -0.201
+        fox 0.3174
+        fps 0.7234
+        fragmented 0.2342
+        fragrance -0.9063
+        frame 0.8517
+        framework 1.061
+        frameworks 1.498
+        france -0.5434
+        francis 0.2603
+        francisco 1.25
+        frank 0.2487
+        français -0.8496
+        fraud 0.4108
+        fraudulent 0.225
+        frederick 0.2377
+        free -1.626
+        freebies -0.2289
+        freebsd 0.2929
+        freedom -0.4932
+        freelancer -0.2514
+        freight -0.3142
+        french -0.3442
+        frequent 0.9079
+        frequently 1.702
+        fresh 1.576
+        freshbooks 0.4076
+        freshly 0.3417
+        friction 0.2013
+        friedman 0.356
+        friend -0.2513
+        friendly 0.2503
+        friends 0.2791
+        from 5.166
+        front-end 0.3747
+        frozen 0.4236
+        fruit 0.4658
+        fruits 0.6584
+        fryer 3.004
+        ft 0.4183
+        fuel 1.326
+        fuels 0.4571
+        fujifilm 0.2341
+        fulfill 0.2086
+        fulfillment -0.256
+        full 2.9
+        full-frame 0.7371
+        full-scale 0.2083
+        full-service 1.325
+        full-stack 0.5572
+        full-time 2.486
+        fully 1.533
+        fun -0.3037
+        func 2.017
+        function 3.798
+        functional 0.3197
+        functionalities -0.6214
+        functionality 1.534
+        functions 0.8675
+        fund -1.069
+        fundamental 0.4638
+        fundamentals 0.3537
+        funding 0.2115
+        fundraising -0.2085
+        funnels 0.2285
+        funny 0.2358
+        furnace -0.42
+        furniture 0.2879
+        furry -0.2273
+        further 1.076
+        furthermore 0.2284
+        fusion 0.3822
+        futuna -0.5618
+        future 1.313
+        futures -0.2686
+        futuristic 0.21
+        fx -0.226
+        für -0.5753
+        g 1.871
+        g2 -0.2668
+        ga -1.427
+        gabon -0.3344
+        gadgets -1
+        gain 1.498
+        gaining 0.5127
+        gains 0.6769
+        galaxy -2.188
+        galleries -0.3577
+        gallery -1.086
+        gambia -0.3299
+        game 0.7648
+        gaming 0.9655
+        gap 0.2719
+        gaps 0.5928
+        garage -0.2347
+        garbage 0.2998
+        garden -1.706
+        gardening -1.255
+        gardens -0.2895
+        gardner 0.3062
+        garlic 0.3535
+        garmin -0.8256
+        gartner 0.3309
+        gasket 0.2059
+        gates -0.2706
+        gather 0.5367
+        gathering 0.4474
+        gatherings 0.2683
+        gave 0.4501
+        gb 0.3257
+        gbp -0.4007
+        gcc 0.4086
+        gdpr -0.758
+        ge 1.14
+        gear -1.702
+        gem 0.2248
+        gemini 0.38
+        genai -0.5707
+        gender -1.484
+        general -0.236
+        general-purpose 0.2076
+        generally 0.9095
+        generate 0.3795
+        generated 0.388
+        generates 0.4992
+        generating -0.5196
+        generation 0.2314
+        generative 1.173
+        generator -0.9676
+        generators -0.2115
+        generic 0.2971
+        genre 0.2108
+        gently 0.2662
+        genuine 0.8283
+        geo 0.2859
+        geolocation -0.4579
+        geometric -0.2009
+        george 0.7179
+        georgia 0.7059
+        german -1.041
+        germany -0.7682
+        gesture 0.2163
+        get -3.678
+        gets 1.163
+        getty -1.55
+        ghana -0.3422
+        ghz 0.6525
+        giants 0.291
+        gibraltar -0.2746
+        gibson 0.3573
+        gift -2.39
+        gifting -0.2446
+        gifts -1.843
+        gin 0.4567
+        gist 0.3686
+        git 2.22
+        github -0.8063
+        given 0.5927
+        gives 2
+        glad -0.3487
+        glance -0.8113
+        glass 1.866
+        global 0.427
+        globally 0.4396
+        glorious 0.3714
+        gloss -0.5645
+        glossary -0.7701
+        glossy 0.2315
+        glove 0.2575
+        gloves -0.3852
+        glp-1 0.3581
+        gluten 0.9469
+        gmat 0.4923
+        gmbh -0.2731
+        gmt 0.4997
+        go -0.4401
+        goal 1.967
+        goals 3.329
+        goat -0.3453
+        goes 0.6842
+        going 2.292
+        golden 0.6306
+        golf -0.4708
+        gone 0.3873
+        good 2.949
+        goods -0.2582
+        google 2.962
+        google’s 0.8445
+        gordon -0.3482
+        got -0.2825
+        gov -1.377
+        government -2.481
+        governments -0.2123
+        gpa 0.7587
+        gps 0.2499
+        gpt 0.2157
+        gpu 0.7631
+        grab 0.5794
+        grad -0.4562
+        grade -0.6094
+        grades 0.3621
+        gradually 0.5451
+        graduation -0.2645
+        grain 0.4402
+        grains 0.6697
+        grammar 0.8071
+        grams 1.078
+        grand 0.7746
+        grant -0.5815
+        granted 0.3021
+        grants -0.7152
+        grape 0.2337
+        graph -0.8327
+        graphic 1.037
+        graphical 0.2142
+        graphics 1.642
+        graphs 0.3575
+        grass 0.2585
+        gratitude -0.3122
+        grc 0.2436
+        gre -0.2851
+        grease 0.278
+        great 0.9774
+        greater 0.8825
+        greece -0.2304
+        greek -0.3589
+        green 1.615
+        greenhouse 0.2868
+        grenada -0.3193
+        grenadines -1.091
+        grep 0.5178
+        grew 0.2657
+        grey 1.317
+        grid -0.5141
+        grilled 0.2732
+        grills -0.236
+        grip 1.013
+        grips 0.2968
+        grit 0.2691
+        grocery 0.3347
+        grooming -0.2585
+        gross 0.4885
+        ground -0.4717
+        grounded 0.2872
+        grounding 0.212
+        group 2.994
+        grouping 0.2715
+        groups 0.632
+        growing 1.38
+        grows 0.4031
+        growth 2.085
+        gtc 0.252
+        gtin 0.2633
+        gtx 0.5768
+        guadeloupe -0.2838
+        guam -0.4267
+        guarantee 0.9132
+        guaranteed -0.205
+        guarantees 0.3135
+        guard 0.2192
+        guardian -0.8119
+        guatemala -0.2675
+        guernsey -0.2713
+        guesswork 0.3383
+        guests 0.8921
+        guiana -0.2086
+        guide -3.748
+        guided 0.3271
+        guidelines -1.158
+        guides -4.115
+        guinea -0.6256
+        guinea-bissau -0.3419
+        guitar -0.4986
+        gums 0.3502
+        gut 0.2274
+        guy -0.3062
+        guyana -0.3193
+        gym -1.88
+        gyms 0.4519
+        h 1.811
+        h1 1.618
+        h2 0.308
+        h3 -0.2606
+        habit -0.5732
+        habits -0.2754
+        hack 0.2494
+        hacks -0.2258
+        had 1.347
+        haiti -0.2699
+        half 2.023
+        hamilton 0.2115
+        han 0.3045
+        hand 0.2957
+        handcrafted -0.2528
+        handful 0.3911
+        handle 2.287
+        handled 0.3464
+        handler 0.5481
+        handlers 0.5363
+        handles 1.221
+        handling 0.8136
+        handmade 0.8076
+        hands 0.6385
+        hands-on 0.6423
+        handy 0.3974
+        hanging 0.5693
+        happen 0.2954
+        happened 0.7601
+        happening 0.3858
+        happens 0.7641
+        happiness -0.4683
+        happy 0.397
+        hard 3.704
+        hardcover 0.5642
+        harden 0.2802
+        hardware 3.16
+        harris 0.2503
+        harry 0.3484
+        harvard -0.2013
+        has 6.669
+        hash 0.7355
+        hashes 0.2114
+        hasselblad 0.3025
+        hassle 0.2117
+        hats -1.134
+        hauling 0.2281
+        have 5.382
+        haven't 0.2629
+        haven’t 0.6246
+        having 0.8143
+        hd 0.7428
+        he -0.8133
+        head 0.7836
+        headband 0.5763
+        header 0.6249
+        headers 1.425
+        headlamp 1.028
+        headless 0.3261
+        headphone -0.3516
+        headphones 1.205
+        headquartered 0.3887
+        headquarters 1.453
+        heads 0.2301
+        headset -0.3006
+        headsets -0.4146
+        headwear -0.9837
+        healing -0.4642
+        health -2.064
+        healthcare -0.8742
+        healthy 0.965
+        hear -1.378
+        hearing -0.2306
+        heart 0.2591
+        heat 0.9328
+        heater -0.3218
+        heavier 0.2668
+        heavily 0.3212
+        heavy 0.2973
+        hebrew -0.3793
+        heel 0.7859
+        height 1.878
+        held -0.4028
+        helena -0.473
+        hello 1.39
+        helmet -0.628
+        help -1.288
+        helped 0.2143
+        helpful -1.266
+        helping -0.4871
+        helps 3.349
+        henry 0.3891
+        her -1.455
+        herbs 0.2974
+        here 0.2608
+        here’s 1.762
+        heritage -0.2513
+        hero -0.2888
+        hertz 0.6535
+        herzegovina -0.7613
+        hex 0.3123
+        hey -0.345
+        he’s -0.2215
+        hi 0.2989
+        hidden -1.2
+        hide -1.893
+        hierarchy 0.2951
+        high 1.361
+        high-end 1.433
+        high-impact 0.7073
+        high-level 0.6075
+        high-performance 0.6051
+        high-quality 1.652
+        high-tech 0.29
+        high-volume 0.3032
+        higher 3.074
+        highest 0.4784
+        highlight 0.5314
+        highlighted 0.2883
+        highlighting 0.2366
+        highlights 1.335
+        highly 1.69
+        hiit 0.2872
+        hike -0.7068
+        hiking -0.5996
+        hill 0.3089
+        hills -0.697
+        him 0.2586
+        hindi -0.3545
+        hipaa 0.2378
+        hire -1.232
+        hired 0.2406
+        hiring 2.461
+        his -0.6691
+        hisense 0.2727
+        historical 0.5039
+        history -1.043
+        ho 0.3893
+        hobbies -0.2855
+        hobby -0.2686
+        hoka 0.2239
+        holder 0.2954
+        holders 0.4354
+        holding 0.2707
+        hole 0.2059
+        holiday -1.871
+        holidays -0.5355
+        home -3.08
+        homekit 0.3436
+        homeowners 1.211
+        homepage -0.4656
+        homepod -0.3145
+        homes -0.8376
+        homework 0.5002
+        home’s 0.211
+        honest -0.2824
+        honestly 0.2755
+        honey 0.6796
+        honeycomb 1.149
+        honeymoon 0.2584
+        hong -0.7601
+        honolulu 0.3099
+        honor -0.3476
+        hood 0.3999
+        hook 1.582
+        hooks 1.722
+        hoops -0.2287
+        hop 0.2814
+        horizon -0.2522
+        horrible -0.223
+        horror 0.6814
+        hospital -0.7943
+        hospitality -0.9776
+        hospitals -0.2258
+        host 1.172
+        hosting -0.3765
+        hostname 0.9164
+        hotel 3.144
+        hotels -0.2912
+        hotline -0.2454
+        hotspot 0.2817
+        hotter 0.2018
+        hour 1.261
+        hourly 1.114
+        hours 1.155
+        house 1.033
+        household 0.4796
+        houseplant -0.2044
+        houses -0.8378
+        houston 0.3375
+        how -1.076
+        how-tos -0.4
+        however 3.668
+        hpe 0.2761
+        hr 0.5358
+        hris 0.5611
+        html 1.375
+        http 2.116
+        https 0.2216
+        huang 0.3486
+        hub -1.319
+        hubs 0.4198
+        hubspot 0.3223
+        hudson 0.2271
+        huge 0.2095
+        human 0.2886
+        human-computer 0.2413
+        humanities -0.2191
+        humans 0.5468
+        humble 0.2357
+        humidity 0.3877
+        hundreds 0.5977
+        hungarian -0.3676
+        hungary -0.2741
+        huntsville 0.2104
+        hurry -0.2008
+        hvac -0.3715
+        hyatt 0.8577
+        hybrid 1.305
+        hydration -0.6721
+        hygiene 0.9649
+        i 3.382
+        i'd 0.2158
+        i'm -0.8234
+        i've 0.7651
+        i.e 0.3285
+        iab -0.656
+        iam 0.3692
+        ib -0.2036
+        ibm 1.48
+        ice -0.2647
+        iceberg -0.5338
+        iceland -0.52
+        icon -0.4676
+        id 0.6759
+        ide -0.269
+        idea 1.227
+        ideal 2.938
+        ideas -0.5729
+        identification 0.2244
+        identifiers -0.6236
+        identifies 0.2797
+        identify 2.411
+        identifying 0.939
+        identities -0.2186
+        identity -0.5808
+        ie 0.2645
+        if 10.74
+        ignore 0.3523
+        ignored -0.2894
+        ikea -1.512
+        il 0.2175
+        ill 0.2042
+        illinois 0.5012
+        illustrated 0.4685
+        illustrations -0.3672
+        illustrator 0.3014
+        ils -0.2175
+        image -1.817
+        images 0.8145
+        imaging 0.4651
+        immediate 0.4451
+        immediately 0.5723
+        immersive 0.5804
+        immune 0.2084
+        impact 0.7998
+        impacted 0.3052
+        impactful 0.2368
+        impacts 0.3269
+        impedance 0.3701
+        implement 1.439
+        implementation 0.7263
+        implementations 0.313
+        implemented 0.2253
+        implementing 0.5891
+        implications 0.2454
+        implicit 0.2204
+        import 2.653
+        importance 0.2465
+        important 3.897
+        importantly 0.5134
+        importing -0.2263
+        impossible 0.3962
+        impressions 0.309
+        impressive 0.9089
+        imprint -0.5052
+        improve -0.7055
+        improved 1.928
+        improvement 1.202
+        improvements 1.456
+        improves 1.129
+        improving 1.341
+        in 5.418
+        in-depth 0.3483
+        in-ear -0.2317
+        in-game 0.8294
+        in-house 0.854
+        in-office 0.3977
+        in-person 0.6505
+        in-state 0.5343
+        in-stock -0.2436
+        in-store -0.4561
+        inaccurate -0.2506
+        inappropriate -0.5618
+        inbound 0.3234
+        inbox -3.334
+        inc -0.944
+        incentive -0.3502
+        inches 0.4135
+        incidents -0.2263
+        incline 0.2973
+        include 5.456
+        included 2.615
+        includes 4.148
+        including 4.608
+        inclusion -1.036
+        income 2.74
+        incoming 0.2358
+        incorporate 0.644
+        incorporating 0.3253
+        increase 2.456
+        increased 1.855
+        increases 0.903
+        increasing 1.161
+        increasingly 1.397
+        incredible 0.3298
+        incredibly 0.216
+        indeed 0.2042
+        independent -0.3489
+        index 0.3458
+        indexed 0.2257
+        indexes 2.081
+        indexing 0.8265
+        india -0.6346
+        indian -0.351
+        indianapolis 0.3327
+        india’s -0.2813
+        indicate 0.35
+        indicator 0.2496
+        indicators 0.3071
+        indigenous -0.2249
+        indigo 0.9679
+        indirect 0.3293
+        individual 1.53
+        individually 0.2447
+        individuals 0.5652
+        indonesia -0.6667
+        indonesian -0.3968
+        induction 0.2947
+        industrial -0.3396
+        industries -0.589
+        industry-leading 0.7072
+        industry-specific 0.4548
+        inequality -0.2041
+        infant -0.2298
+        inference 0.4138
+        infinite 0.2614
+        inflammation -0.2359
+        inflatable 0.4344
+        influence 0.489
+        influencer 1.328
+        influencers 0.2055
+        influences 0.2461
+        info -2.283
+        infographics -0.2139
+        inform -0.3545
+        information -5.031
+        informational -0.401
+        informative -0.3984
+        informed 0.2908
+        infrastructure 1.654
+        infringement -0.2046
+        ingredients 1.341
+        init 1.253
+        initial 1.663
+        initialize 0.2143
+        initially 0.3277
+        initiative -0.3167
+        injection 0.3988
+        injuries -0.4406
+        ink -0.3451
+        inline 0.5435
+        inn 0.2574
+        inner 0.3615
+        innovation 0.3838
+        innovations 0.5287
+        innovative 0.8884
+        innovators 0.2451
+        input 0.526
+        inquiries -0.2168
+        inquiry -0.2229
+        ins 2.647
+        insects 0.2556
+        inside 0.2331
+        insider -0.6287
+        insight -0.3298
+        insightful -0.7018
+        insights -0.609
+        inspect 0.9031
+        inspection -0.4959
+        inspections -0.2543
+        inspector -0.3042
+        inspiration -0.6816
+        inspirational -0.2148
+        inspiring -0.2464
+        instagram -2.087
+        install 1.326
+        installation 0.857
+        installations 0.4914
+        installed 0.6346
+        installing 0.7649
+        installment -0.2499
+        installments -0.2161
+        instance 0.2584
+        instances 0.2997
+        instant 0.7663
+        instantly 1.392
+        instead 3.153
+        institution -0.3645
+        instruction 0.9088
+        instructions 0.8414
+        instructor 3.004
+        instructors 0.5739
+        instruments -0.7176
+        insulated 0.4812
+        insulation 0.4684
+        insurance 1.466
+        insured -0.2506
+        insurer 0.4118
+        insurers 0.6545
+        int 0.6106
+        intake 0.2236
+        integer 0.5645
+        integers 0.3229
+        integral 0.5861
+        integrate 0.797
+        integrated 1.371
+        integrates 1.169
+        integrating 0.7648
+        integration 2.493
+        integrations -0.397
+        integrative -0.2467
+        intel 1.926
+        intellectual -0.6428
+        intelligence 0.3645
+        intelligent 0.6282
+        intended -0.5792
+        intense 0.7529
+        intensity 0.2075
+        intensive 0.2811
+        intent 0.3406
+        intentional 0.4341
+        interact 0.3237
+        interacting -0.2575
+        interaction 1.262
+        interactions 0.4521
+        interactive 2.32
+        interest -1.836
+        interest-based -0.2325
+        interested -0.5266
+        interesting 0.2281
+        interests -1.372
+        interface 1.869
+        interfaces 0.2558
+        intermediate 1.53
+        intermittent 0.3663
+        intern -0.2273
+        internal 0.7569
+        international 1.457
+        internationally 1.02
+        internships -0.245
+        interpreter 0.2548
+        interval 0.596
+        intervals 0.2472
+        intervention 0.2722
+        interventions 0.3654
+        interview -0.4555
+        interviews -0.8423
+        into 7.88
+        intricacies -0.2305
+        introduce 0.3047
+        introduced 0.3853
+        introduces 0.3475
+        intuitive 1.392
+        invalid -0.6709
+        invaluable 0.32
+        inventory 1.753
+        invest -0.4885
+        investigations -0.4463
+        investing -0.5407
+        investment 0.7165
+        investments 0.3267
+        investor -0.9047
+        invites 0.2112
+        invoice -0.3566
+        invoicing 0.7201
+        invoke 0.2953
+        involved 0.3807
+        involvement 0.305
+        involves 1.208
+        involving 0.3581
+        ion 0.2047
+        ios -0.4566
+        iot -0.4125
+        iowa -0.2128
+        ipad -2.258
+        ipados -0.5225
+        iphone -0.2424
+        ipod -0.3331
+        ips 0.4653
+        ipsum -1.421
+        ipv6 0.2856
+        ira -1.231
+        iran -0.3363
+        iraq -0.3412
+        ireland -0.7701
+        iron 0.7075
+        irs 0.6474
+        irwin 0.2234
+        is 6.763
+        island -0.2434
+        islands -2.728
+        isle -0.5067
+        isn't 0.3716
+        isn’t 2.059
+        iso 1.516
+        iso/iec 0.5211
+        isolated 0.3355
+        isolation 0.3213
+        israel -0.5118
+        issue 0.5777
+        issued -0.6852
+        issuer -0.261
+        issues 1.165
+        it 7.975
+        it's 2.086
+        ita 0.2713
+        italia -0.3231
+        italian -0.7899
+        italiano -0.9666
+        item -0.6157
+        items -2.964
+        iterate 0.3872
+        iterative 0.3395
+        iterator 0.4969
+        itinerary 0.9087
+        its 6.856
+        itself 1.656
+        it’s 8.864
+        iv 0.2496
+        ivan 0.3759
+        ivory 0.3319
+        ivy 0.2145
+        ix -0.303
+        i’d 0.6039
+        i’ll 0.531
+        i’ve 1.468
+        j.d 0.2221
+        jack 1.483
+        jacket -0.6585
+        jackets -2.453
+        jackson 0.3518
+        jacksonville 0.2793
+        jain -0.2488
+        jam -0.227
+        jamaica -0.3837
+        james 1.179
+        january -1.715
+        japan 0.656
+        japanese -0.447
+        japan’s 0.2091
+        java 0.48
+        javascript -4.416
+        je -0.2861
+        jean 0.2933
+        jelly -0.2039
+        jenny 0.3523
+        jersey -1.873
+        jessica -0.2906
+        jet -0.2677
+        jetbrains -0.2726
+        jewelry -1.151
+        jill -0.2531
+        jim 0.3206
+        jimmy 0.319
+        jin 0.2148
+        jira -0.2766
+        job -0.7919
+        jobs -3.399
+        joe -0.4303
+        joel 0.2482
+        jogging 0.4697
+        john 1.443
+        johns -0.222
+        johnson 0.2073
+        join -3.443
+        joined -1.794
+        joining -0.2246
+        joins 0.2989
+        joint -0.2139
+        jon -0.2296
+        jonathan 0.3053
+        jose 0.5039
+        joseph 0.3599
+        josh 0.2375
+        josé 0.2231
+        journalism -0.6987
+        journalist -0.3932
+        journey 1.198
+        joy -0.2164
+        jpy -0.2081
+        jr 0.6377
+        js 1.458
+        json 1.155
+        jsx -0.3846
+        judge 0.2908
+        judith 0.2271
+        juice 0.4379
+        jul -0.2606
+        july -1.711
+        jump -0.8002
+        jumping 0.3145
+        jun -0.7391
+        june -0.9471
+        junior -0.3662
+        juniors -0.2367
+        jupyter 0.2835
+        just 4.978
+        justice -1.037
+        k 0.7117
+        kanban 0.2164
+        kansas 0.5716
+        karl 0.2147
+        kayak 0.4738
+        kazakhstan -0.3783
+        kb -0.347
+        ke 0.6226
+        keep 2.202
+        keeping 1.172
+        keeps 1.376
+        ken 0.2105
+        kenneth 0.2211
+        kenya -0.3317
+        keras -0.4451
+        kernel 0.2943
+        kevin 0.4142
+        key 4.344
+        keyboard 0.897
+        keypad 0.2803
+        keys 0.463
+        keyword 1.206
+        keywords 0.6839
+        kg -1.643
+        khan 0.3128
+        kia 0.2811
+        kickoff 0.273
+        kids -2.766
+        kill 0.3992
+        killed -0.2476
+        kim -0.2628
+        kind 1.093
+        kindle -0.6613
+        king 0.2104
+        kingdom -1.05
+        kiribati -0.2896
+        kit -0.4657
+        kits -0.7585
+        kitts -0.5258
+        klein 1.207
+        km -0.6022
+        knee 0.2674
+        knees 0.2024
+        knew 0.2513
+        knife 0.8343
+        knives -0.2744
+        knob 0.2379
+        knobs 0.2661
+        know 0.2502
+        knowing 0.6832
+        knowledge 0.5198
+        known 1.058
+        knows 0.2057
+        kong -0.4498
+        korea -0.4577
+        korean -0.7089
+        kotlin 0.2721
+        kr -0.2372
+        kraft 0.2651
+        kubernetes -1.455
+        kuwait -0.4567
+        kyrgyzstan -0.3238
+        l 1.901
+        la 0.9833
+        label -0.8576
+        labeled 0.3157
+        labor 0.565
+        labour -0.2583
+        labs 0.2824
+        lack 0.9557
+        lacks 0.5934
+        lady 0.3907
+        lag 0.2499
+        lake -0.5681
+        lambda 0.7819
+        laminate 0.3272
+        lamp 0.4109
+        landscape 0.5511
+        landscaping -0.4141
+        lane 0.4162
+        language 2.968
+        languages 0.2885
+        lanka -0.479
+        lanterns -0.2321
+        laos -0.2055
+        laptop 0.4632
+        laravel 0.4196
+        large 2.652
+        large-scale 0.2885
+        largely 0.2218
+        larger 1.383
+        largest 0.2588
+        lars 0.2982
+        las 1.485
+        laser 1.015
+        last-minute 0.4406
+        lasting 0.5242
+        late 0.8255
+        latency 1.216
+        latest -3.697
+        latte -0.3149
+        launch 0.2983
+        launching 0.2877
+        lauren -0.4771
+        law -1.481
+        lawn 1.03
+        laws -0.2568
+        lawyer 0.4242
+        layer 0.2257
+        layered 0.4487
+        layout 0.784
+        layouts 0.342
+        lazy 0.3136
+        lb 1.454
+        lbs 1.232
+        lcd 0.2336
+        le 1.659
+        lead 1.948
+        leaderboard -0.2441
+        leaders 0.6522
+        leadership -0.9278
+        leading 0.9316
+        leads 0.9609
+        leaf 0.3289
+        league -0.5312
+        leak -0.2538
+        leaks 0.4362
+        lean 1.764
+        learn -3.054
+        learned 0.9358
+        learners 0.2524
+        learning 3.792
+        least 1.267
+        leather 0.704
+        leave -0.29
+        leaves 1.143
+        lebanon -0.3314
+        lecture 0.6118
+        lectures 0.4694
+        led 0.5043
+        ledger 0.4478
+        leds 0.2651
+        left 0.2716
+        legacy 0.2739
+        legal -2.378
+        legend -0.4337
+        leggings -0.5769
+        legitimate -1.713
+        legumes 0.3482
+        leica 0.4705
+        leisure -0.3148
+        lemon 0.5143
+        lenders -0.3476
+        length 3.92
+        lens 0.7922
+        lenses 0.4464
+        lent -0.2154
+        leon 0.3496
+        leone -0.2724
+        les 0.5103
+        lesotho -0.3124
+        less 2.065
+        lesson 1.433
+        lessons 0.7692
+        let 2.873
+        lets 1.58
+        letter 0.3401
+        letters -0.2262
+        letting -0.2358
+        lettuce 0.2469
+        let’s 1.558
+        level 1.907
+        levels 1.982
+        leverage 1.448
+        leverages 0.2039
+        leveraging 0.7434
+        li 1.066
+        liability 0.9
+        liberal -0.216
+        liberia -0.3253
+        liberty 0.4212
+        libraries -0.2289
+        library -1.009
+        libya -0.2662
+        licensed -0.692
+        lid 0.7317
+        lidar -0.5094
+        liechtenstein -0.3083
+        life -0.7647
+        lifecycle 0.2324
+        lifespan -0.4847
+        lifestyle -0.309
+        lift 0.3902
+        lifting -0.2355
+        light 2.201
+        lighter 0.3834
+        lighting -0.7449
+        lightning 0.2809
+        lightroom -0.271
+        lights 0.4705
+        lightweight 1.877
+        like 7.616
+        liked -0.4277
+        likely 2.442
+        likes -1.259
+        lily 0.2166
+        lime 0.4959
+        limitations 0.5623
+        limited 1.668
+        limiting 0.4683
+        limits 0.9051
+        line 0.2791
+        line-height 0.2154
+        linen 1.205
+        lines 2.315
+        lineup -0.2885
+        lining 0.2084
+        link -2.456
+        linkedin -1.083
+        links -2.263
+        linux 0.345
+        lions 0.2342
+        lip -0.672
+        list 0.5135
+        listed 0.6025
+        listeners 0.3057
+        listening 0.8819
+        listing 0.501
+        listings 0.4668
+        lists -0.4789
+        lite 0.4256
+        literal 0.3626
+        literally 0.297
+        literary 0.2219
+        liters 1.041
+        little 0.6836
+        liu 0.6689
+        live 1.059
+        liverpool -0.286
+        liz -0.2138
+        llc -1.613
+        load 0.7476
+        loading -3.51
+        loads 0.5206
+        loaf 0.5408
+        loan -1.435
+        loans -0.9277
+        loaves 0.268
+        local 3.76
+        locale 0.2006
+        localization 0.3178
+        locally 0.695
+        locating -0.2453
+        location 1.039
+        location-specific 0.2696
+        locations -0.6104
+        lock -0.3944
+        lock-in 0.3476
+        locks 0.4211
+        log -5.945
+        logan -0.7292
+        logged -0.7533
+        logger 0.6539
+        logging 1.308
+        logic 1.552
+        login -2.744
+        logistics -1.028
+        logo -0.9384
+        logos -0.4547
+        logs 0.7541
+        london -0.7477
+        long 1.103
+        long-distance 0.7358
+        long-form 0.368
+        long-lasting 0.2822
+        long-term 2.606
+        longer 1.747
+        look 1.914
+        looker 0.2399
+        lookup -0.3263
+        loom -0.6054
+        loop 0.2639
+        lorem -1.381
+        loss 1.104
+        losses 0.5408
+        lost 0.2825
+        lot 2.374
+        lots 0.9348
+        louis 0.4879
+        love -2.048
+        loved -0.316
+        lover -0.2266
+        loves -0.5169
+        low-cost 0.4335
+        low-fat 0.4387
+        low-income 0.3769
+        low-light 0.9571
+        lower 2.421
+        lowers 0.2132
+        loyalty 0.4039
+        ltd -0.6599
+        lts 0.2309
+        lu 0.2172
+        lua 0.2196
+        lucas 0.22
+        luggage -0.3217
+        lugs 0.3708
+        luke -0.3214
+        lumen 0.23
+        lumens 2.209
+        lumix 0.2926
+        lunar 0.2388
+        luxembourg -0.2685
+        luxury 0.4886
+        lx -0.2546
+        m&a -1.211
+        m4 -0.264
+        ma -0.2485
+        mac -1.798
+        macao -0.254
+        macbook -0.2845
+        macedonia -0.3926
+        machine 2.94
+        machine-learning -0.5743
+        machines 0.4108
+        madagascar -0.3051
+        made -0.303
+        madrid -0.2009
+        magazine -1.862
+        magazines -0.2167
+        magic 0.3621
+        magnetic 0.3737
+        magnets 0.3233
+        magsafe 0.2558
+        mah -0.314
+        mail -0.5543
+        mainly 0.3641
+        mainstream 0.515
+        maintain 2.281
+        maintained 0.2674
+        maintaining 1.877
+        maintains 0.6646
+        maintenance -0.8528
+        major 2.405
+        majors -0.2919
+        make 3.17
+        maker 2.265
+        makers -0.6895
+        makes 3.268
+        makeup -0.7412
+        making 3.852
+        malawi -0.3364
+        malaysia -0.3367
+        maldives -0.2069
+        male -0.393
+        mali -0.3244
+        malta -0.302
+        man 0.3771
+        manage -1.813
+        manageable 0.2641
+        management 1.102
+        manager 1.057
+        managers 0.7672
+        manages 0.3337
+        managing 0.9694
+        manhattan 0.3057
+        manual 1.371
+        manually 0.8125
+        manufactured 0.2901
+        manufacturer 2.205
+        many 5.657
+        map -0.7212
+        mapped 0.4611
+        mapping 0.5193
+        maps -0.6445
+        mar 1.071
+        marathon 0.4398
+        march 0.3291
+        margin 1.023
+        margins 0.2558
+        marie 0.232
+        marine -0.3413
+        marino -0.3963
+        mario 0.5904
+        mark -1.797
+        markdown -0.3027
+        marked -0.4778
+        markers 0.3463
+        market 1.5
+        marketer -0.6384
+        marketing 1.28
+        marketplace -2.263
+        marketplaces -0.2025
+        marks -0.3867
+        markup 0.335
+        marriage 0.297
+        married 0.2639
+        marriott 0.222
+        martin 0.8509
+        martinique -0.2731
+        maryland -0.2301
+        mask -0.8431
+        masks -0.2531
+        mass -0.4744
+        massachusetts -0.3338
+        massive 1.015
+        master -1.182
+        master's -0.9301
+        mastercard -0.6447
+        mastodon -0.7164
+        mat 0.3929
+        match 0.5284
+        matches 0.2611
+        matching 0.4322
+        material 1.256
+        materials 2.667
+        math 1.45
+        mathematical 0.4343
+        mathematics -0.4101
+        matt -0.2796
+        matte 0.759
+        matters 1.002
+        matthew 0.2227
+        mattress -0.3015
+        mattresses -0.3743
+        mature 0.9567
+        maturity 0.5242
+        maui 0.4158
+        mauritania -0.3033
+        mauritius -0.3249
+        max 1.945
+        maximize 0.4179
+        maximum 1.145
+        may -3.032
+        maya 0.3084
+        maybe 0.3457
+        mayen -0.4093
+        mayotte -0.2675
+        mba -0.7074
+        mcdonald -0.2532
+        mcp -0.35
+        md -0.3287
+        mdr -0.2142
+        me -2.152
+        meal 1.059
+        meals 1.196
+        mean 0.8291
+        meaning 0.4333
+        meaningful 0.9078
+        means 2.693
+        meant 0.2083
+        meanwhile 0.2648
+        measurable 0.8359
+        measured -0.2702
+        measures 0.7916
+        meat 0.5638
+        meats 0.2734
+        mechanics 0.3829
+        mechanism 0.4929
+        mechanisms 0.5467
+        med -0.6625
+        media -1.644
+        median 1.021
+        medical -1.278
+        medicare -0.2476
+        medicine -1.457
+        meditate 0.2268
+        meditation 3.795
+        meditations -0.3006
+        meet -0.7378
+        meeting -0.2343
+        meetings -0.2553
+        meets 0.685
+        meetup -0.2981
+        meetups -0.4966
+        megan 0.225
+        melissa -0.3915
+        member -2.865
+        members -1.856
+        membership -1.184
+        memorable 0.4132
+        memorial 0.2957
+        memories 0.2819
+        memory 2.572
+        memphis -0.3245
+        men -0.7428
+        men's -0.8567
+        mens -0.2938
+        mental 1.933
+        mention 0.2207
+        mentioned 0.4867
+        mentions 0.2063
+        menu -3.494
+        menus 0.3081
+        men’s 0.9746
+        merch -0.5226
+        merchant 0.5609
+        merchants 0.2149
+        mere 0.2495
+        merge 0.7275
+        merged 0.3661
+        mergers -0.5433
+        merging -0.3623
+        merino 0.324
+        mesa 0.2913
+        mesh 2.647
+        mess 0.2665
+        message -0.4114
+        messages -0.5388
+        messaging 0.7282
+        met 0.3069
+        meta 0.2716
+        metadata 1.545
+        metal 0.5906
+        metaverse -0.2475
+        meters -0.2468
+        method 1.838
+        methodologies 0.2974
+        methodology 0.8416
+        methods 2.115
+        meticulously 0.2064
+        metric 0.3441
+        metrics 0.2759
+        mexico -0.2039
+        mfa 0.2194
+        mg 0.2776
+        mi 0.2578
+        miami -0.2309
+        mice 0.231
+        michael 0.8921
+        michelle -0.3267
+        michigan 0.3732
+        micro 0.3448
+        micronesia -0.3474
+        microphones -1.265
+        mics -0.2044
+        mid 1.243
+        mid-level 0.2322
+        mid-market 0.2947
+        mid-range 0.6397
+        middle -0.3052
+        middleware 0.7513
+        midwest -0.273
+        might 2.391
+        migrate -1.089
+        migration -0.9371
+        mil -0.2547
+        mileage 0.2806
+        miles 2.268
+        milestones 0.2476
+        milk 0.9761
+        milky -0.3399
+        millennials 0.7896
+        million 1.637
+        milwaukee 0.7096
+        min 1.324
+        mind 0.2929
+        mindfulness 0.7428
+        mindfulness-based 0.3222
+        mine -0.4396
+        mineral 0.2741
+        minimal 1.001
+        minimalist 0.5522
+        minimize 0.5042
+        minimizes 0.2548
+        minimizing 0.3913
+        minimum 0.4511
+        minister -0.2214
+        minority -0.265
+        mins -0.2819
+        mint 1.712
+        minutes 0.6405
+        miquelon -0.3831
+        mirror 0.4954
+        mirrorless 1.997
+        miscellaneous 0.3376
+        mismatch 0.2277
+        miss -0.7706
+        missed 0.2096
+        missing 0.3672
+        mission -1.879
+        mississippi -0.2046
+        mistake 0.4099
+        mistral 0.2323
+        mit -0.3433
+        mitigate 0.2753
+        mitigation 0.3885
+        mix 0.4802
+        mixed -0.281
+        mixing 0.3059
+        mixtures 0.2915
+        ml 0.9684
+        mm 0.9173
+        mn 0.3676
+        mo 0.8795
+        mobile 1.243
+        mobile-first 0.3104
+        mod 0.6343
+        modal -1.831
+        model 3.7
+        modeling -0.4145
+        models 4.041
+        moderate 2.055
+        moderator -0.6394
+        modern 2.215
+        modernization -0.6041
+        modes 0.3288
+        modify 0.4445
+        modifying -0.2313
+        modular 0.4358
+        module 1.225
+        mohamed 0.2676
+        moist 0.2268
+        moisture 0.2322
+        moldova -0.3428
+        moment 0.2975
+        moments 0.4784
+        momentum 0.6507
+        mon-fri -0.3646
+        monaco -0.3477
+        monetization 0.3107
+        money -0.4809
+        mongodb -0.5775
+        mongolia -0.4229
+        monica 0.3369
+        monitor 1.455
+        monitoring 1.351
+        monitors -0.7615
+        montenegro -0.2724
+        month 0.2045
+        month’s -0.2216
+        montreal 0.2592
+        montserrat -0.2741
+        mood 1.665
+        more 0.4193
+        moreover 0.4184
+        morgan 0.2303
+        morning -1.081
+        morocco -0.2083
+        mortal 0.4666
+        mortgage -0.71
+        moss 0.2682
+        most 4.96
+        mostly -0.4636
+        mother -0.2689
+        motherboard -0.2913
+        motion 0.6521
+        motivated 0.4041
+        motivation 0.6884
+        motley -0.424
+        motor 0.3122
+        motorcycle -0.5227
+        motors 0.2372
+        mount 0.6151
+        mountain -0.4449
+        mountains -0.3078
+        mounting 0.5232
+        mouse 0.8002
+        mouth 0.4066
+        mouthwash 0.447
+        move 1.262
+        movements 0.6153
+        movers -1.084
+        moves 1.01
+        movie -0.7198
+        movies -1.26
+        moving 4.464
+        mowing 0.3463
+        moz -0.5261
+        mozambique -0.3259
+        mozilla -0.2962
+        mpn 0.261
+        ms 0.4746
+        msg 0.2009
+        msi 0.2496
+        msrp 0.5395
+        mt -0.3978
+        much 3.48
+        mud 0.22
+        mugs -0.3386
+        multi 0.2696
+        multi-channel 0.286
+        multi-factor 0.2104
+        multi-platform 0.2249
+        multi-user 0.2843
+        multimedia -0.2313
+        multimodal 0.2511
+        multiplayer 1.391
+        multiple 4.972
+        multitasking 0.2505
+        muscle 0.4466
+        muscles 0.3916
+        musical 0.5245
+        must 3.217
+        mutual -0.6446
+        mxn -0.2361
+        my 0.3789
+        myanmar -0.3675
+        myapp 0.4389
+        myself 0.3572
+        myth 0.4548
+        n/a 0.668
+        nail 0.201
+        naive 0.3007
+        naked 0.2513
+        name -0.2739
+        named 0.3987
+        namibia -0.3393
+        nancy -0.2895
+        narrative 0.2582
+        narrow 0.6164
+        nasa 0.3618
+        nation -0.4223
+        national 0.6279
+        nations 0.357
+        nationwide 0.3103
+        native 1.333
+        natural 1.964
+        naturally 0.2059
+        nauru -0.3133
+        nav -0.2868
+        navigate -0.2553
+        navigation -1.92
+        nc -0.6147
+        ne -1.942
+        nearly 1.185
+        necessary -1.098
+        necessity 0.2067
+        neck -0.5248
+        necklaces -0.4267
+        nederlands -0.4058
+        need 3.264
+        needed 1.284
+        needing 0.8286
+        needle 0.3407
+        needs 5.231
+        neighbor 0.2378
+        neil 0.29
+        nelson 0.2249
+        neon -0.2376
+        nepal -0.3091
+        nespresso -0.4166
+        nest 0.4072
+        nested 0.6275
+        net 1.193
+        netflix 1.815
+        netherlands -0.769
+        network -0.2154
+        networking -0.6502
+        networks 0.9206
+        neural 0.4166
+        neutral 1.968
+        nevis -0.543
+        new -1.014
+        newer 0.4954
+        newest -0.8903
+        news -5.98
+        newsletter -5.451
+        newsletters -2.017
+        newsroom -1.53
+        next -1.333
+        next.js -0.4198
+        nfl -0.364
+        nfts 0.211
+        nginx 0.5376
+        nicaragua -0.3382
+        nice 0.3683
+        niche 0.6825
+        nicole 0.2122
+        niger -0.2941
+        nigeria -0.3634
+        night 0.9247
+        nights 0.5107
+        nih 0.3896
+        nike 3.437
+        nil -0.5889
+        nina 0.3004
+        nintendo 1.501
+        nist -0.5423
+        niu 0.2207
+        niue -0.3366
+        nj -0.3494
+        nm -0.3256
+        no 2.175
+        nobel -1.297
+        noble 0.2271
+        node -0.3102
+        noise 1.443
+        noisy 0.3437
+        non -0.2136
+        non-advertising -0.5954
+        non-discrimination -0.2532
+        non-necessary -0.2618
+        non-precise -0.2657
+        non-profit 0.2525
+        non-standard -0.8271
+        non-toxic 0.3644
+        none 3.5
+        nonprofit -0.6282
+        nonprofits -0.4208
+        nor -0.2135
+        normal -0.6763
+        normally 0.2887
+        norris -0.3848
+        norsk -0.3254
+        north 0.4456
+        norway -0.3988
+        norwegian -0.3937
+        nos -0.4524
+        not 0.2105
+        notable 1.041
+        notably 0.2401
+        note 1.004
+        noted 0.2506
+        notes 1.374
+        notice -2.368
+        notices -0.6382
+        notification -0.4686
+        notifications -1.104
+        notified -0.7467
+        notify -0.4263
+        noting 0.224
+        notion -2.359
+        nouveau -0.2108
+        nov -0.44
+        november -0.8946
+        novice 0.334
+        now -2.638
+        npr -0.6944
+        nude 0.3775
+        null 5.95
+        num -0.3955
+        number 2.566
+        numbers 0.3172
+        numerous 0.5054
+        nurse -0.3334
+        nursery -0.2013
+        nurses -0.2846
+        nursing -0.7111
+        nut 0.2893
+        nutrient 0.2161
+        nutrients 0.2177
+        nutrition -1.226
+        nutritional 0.4225
+        nutritious 0.3374
+        nuts 0.2625
+        nv -0.4918
+        nvidia 2.847
+        nw -0.3101
+        ny 1.027
+        nyc 1.082
+        nylon 0.328
+        nz -0.3502
+        nzd -0.3093
+        o 0.8045
+        oak -0.4805
+        oauth 0.2304
+        object 1.692
+        objection -0.3299
+        objectives 1.537
+        obligation -0.2272
+        observability -0.3226
+        observable 0.2177
+        observations 0.7882
+        obstacle 0.7668
+        obstacles 0.4982
+        obtain 0.6105
+        occasionally 0.4574
+        occur 0.3575
+        occurs 0.2548
+        ocean 0.2638
+        oceania -0.2598
+        oct -0.881
+        october -1.06
+        of 5.394
+        off-grid -0.2882
+        off-topic -0.5492
+        offer 3.288
+        offered 2.209
+        offering 2.166
+        offerings 0.4724
+        offers 2.921
+        office -0.9685
+        offices -0.5157
+        official -0.5816
+        officially 0.2004
+        offset 0.3074
+        often 6.103
+        ohio -0.5577
+        ohms 0.4557
+        oil 0.4912
+        oklahoma -0.2058
+        ol -0.963
+        old 0.605
+        older 0.4566
+        oldest -0.637
+        oled 0.5468
+        olive 0.796
+        ollama 0.4093
+        olympics -0.2353
+        oman -0.4017
+        omissions -0.3778
+        omni -0.966
+        omnichannel 0.2464
+        on 4.114
+        on-demand -0.4617
+        on-page 0.2831
+        on-premise 0.3944
+        on-premises 0.5763
+        on-site 0.6343
+        onboarding 0.5026
+        once 3.56
+        onclick 0.5018
+        one 5.081
+        one-click 0.3792
+        one-on-one 0.4516
+        one-size-fits-all 0.239
+        ones 0.9159
+        one’s 0.2597
+        ongoing 1.456
+        online 1.037
+        only 3.539
+        onto 0.2873
+        oops -1.093
+        op -0.2041
+        opaque 0.2513
+        open -2.564
+        open-source 1.141
+        openai 0.4467
+        opening 1.142
+        opens -3.829
+        openvpn 0.2098
+        operate 0.4884
+        operated -0.5538
+        operates 0.5444
+        operating 0.9463
+        operation 0.4112
+        operational 1.601
+        operations -0.2224
+        operators -0.2055
+        opinion -1.326
+        opinions -0.9331
+        opportunities 0.7976
+        opportunity 0.2423
+        opt -0.9081
+        opt-out -0.9305
+        optimal 0.6298
+        optimization 2.318
+        optimizations 0.3529
+        optimize 1.296
+        optimized 0.8958
+        optimizing 1.066
+        opting -0.5108
+        option -1.105
+        optional 2.762
+        options 1.755
+        or 7.466
+        oral 2.34
+        orange 1.269
+        order -3.029
+        orders -2.212
+        ordinary 0.2337
+        oregon -0.3875
+        organic 1.404
+        organisations 0.2469
+        organizational 0.4358
+        organizations 1.567
+        organization’s 0.3716
+        organized -0.3148
+        organizes 0.2535
+        organizing -0.3258
+        orientation 0.4283
+        oriented 0.2257
+        origin 0.3598
+        origins 0.2015
+        orleans 0.5072
+        os 1.27
+        osaka 0.272
+        oscar 0.346
+        osprey 0.3898
+        oss 0.5551
+        ot 0.283
+        ota 0.3706
+        other 1.035
+        others -0.3298
+        ou 0.9282
+        ounces 2.28
+        our -4.709
+        out 1.358
+        out-of-state 0.4876
+        outage 0.3283
+        outcome 0.5405
+        outcomes 0.7965
+        outdated 0.4904
+        outdoor -1.795
+        outdoors -0.5397
+        outer 0.4238
+        outfit -0.2476
+        outlet -0.2095
+        outlets 0.7536
+        outline 0.2899
+        outlined 0.2841
+        outpatient 0.2784
+        output 2.681
+        outputs 0.2381
+        outside 0.8252
+        outsourcing -0.3325
+        oval 0.2024
+        oven 0.2448
+        over 3.688
+        overall 3.399
+        overcome 0.361
+        overflow -0.9808
+        overhead 1.014
+        overlay -0.4617
+        overlays 0.2668
+        overload 0.2955
+        overlooked 0.2319
+        overly 0.2662
+        overnight 0.2852
+        oversight 0.3781
+        oversized 0.3409
+        overtime 0.3496
+        overview -1.112
+        overwhelming 0.2716
+        overwhelmingly -0.3647
+        owen 0.3391
+        own 3.138
+        owned -0.4891
+        owner -0.6152
+        owners -1.331
+        ownership 0.7755
+        owner’s 0.2117
+        oz 3.418
+        p 2.62
+        p&c 0.6331
+        p.m -0.7179
+        p.o -0.2062
+        pa -0.3535
+        pace 0.7813
+        pacific -0.3236
+        pack 1.442
+        package 2.93
+        packages 2.578
+        packaging -0.3663
+        packers 0.3993
+        packets 0.253
+        packing 1.32
+        packs -1.629
+        pad 0.4313
+        padding 0.2304
+        paddle -0.2108
+        pads -0.4484
+        page -3.136
+        pages 3.535
+        pagination -0.2978
+        paid 1.641
+        pain 0.5395
+        paint -0.2016
+        pair 0.694
+        pairs 0.5303
+        pakistan -0.4563
+        palace 0.2613
+        palau -0.2976
+        palestine -0.2498
+        palm 0.3107
+        pan 0.6723
+        panama -0.2165
+        panel 0.9967
+        panels 0.7812
+        panic 0.2863
+        pans -0.2017
+        pants -1.395
+        paper 0.7712
+        papers -0.807
+        par -0.3712
+        para -0.2747
+        paragraph -0.2611
+        paraguay -0.2622
+        parallel 0.6056
+        parameter 0.3262
+        parameters 1.001
+        params 0.2338
+        parchment 0.2136
+        parent 0.7828
+        parenting -0.3347
+        parents -0.9374
+        park 1.243
+        parking -0.2198
+        parks -0.4868
+        parsing 0.5775
+        part 0.9417
+        partial 0.237
+        participants 0.6742
+        participate -0.2747
+        participation 0.306
+        particular 0.3043
+        particularly 1.383
+        parties -0.5935
+        partition 0.2501
+        partner -2.182
+        partners -3.998
+        partnerships -0.3139
+        parts 2.884
+        party -1.066
+        pascal 0.4145
+        pass 1.371
+        passed 0.6348
+        passes 0.3809
+        passing 0.3398
+        passion -0.3254
+        passionate -0.2063
+        password -1.291
+        passwords 0.2329
+        pasta 0.8718
+        paste -0.6487
+        patagonia -1.084
+        patch 0.3768
+        patches 0.3065
+        patel 0.3689
+        patent -0.4462
+        path 0.9142
+        paths 0.435
+        patience 0.2729
+        patient -1.216
+        patio -0.3354
+        patrick 0.9193
+        pattern 1.244
+        patterns 1.819
+        paul 1.129
+        pay -0.8422
+        pay-per-click 0.2939
+        payload 0.5139
+        payloads 0.4713
+        payment -2.674
+        payments -1.607
+        payouts -0.2598
+        payroll 0.6293
+        pc -1.132
+        pci 0.8395
+        pcie 0.4781
+        pcs -0.6409
+        pdf 3.16
+        pe -0.2431
+        peace -0.4593
+        peak 1.368
+        peanuts 0.2759
+        pear 0.6552
+        pearl 0.3947
+        peas 0.2104
+        pediatric -0.2171
+        pediatrics -0.538
+        peers 0.2451
+        pegasus 0.4226
+        penalties 0.3667
+        pencil -0.3617
+        pencils 0.211
+        penetration 0.4099
+        penn -0.9472
+        pennsylvania -1.198
+        pens 0.2219
+        pentagon 0.2205
+        peo 0.2433
+        people 2.379
+        people's -0.3861
+        peoples -0.2716
+        per 4.531
+        percent 1.217
+        percentage 0.5086
+        percussion -0.2989
+        percy 0.2667
+        perennials -0.531
+        perfect 1.082
+        perfecting -0.4234
+        perform 0.6728
+        performance 2.894
+        performances 0.3414
+        perhaps 0.2337
+        period 0.5634
+        periodic 0.3069
+        periods 0.6766
+        permanent 0.2573
+        permit 1.465
+        permits 0.5577
+        permitted -0.4483
+        perplexity 0.6271
+        persian -0.3388
+        person 0.9009
+        personal -1.924
+        personalisation -0.2077
+        personalise -0.2985
+        personalised -0.5919
+        personality 0.2775
+        personalization 0.7924
+        personalized 1.034
+        personally 0.205
+        personnel 0.2898
+        perspective 0.301
+        peru -0.2425
+        pest 0.7852
+        pests 0.6137
+        pet 0.6875
+        pete -0.2008
+        peter 0.2657
+        petit 0.2546
+        petite -0.2433
+        pets -0.3983
+        ph.d 0.6032
+        pharma -0.2439
+        pharmaceutical -0.3647
+        pharmacy -0.4699
+        phase 1.204
+        phases 0.375
+        phd -0.3657
+        philip 0.2605
+        philippines -0.3498
+        phillips 0.2401
+        philosophy -0.4933
+        phishing 0.2312
+        phoenix 0.5367
+        phone -0.7351
+        phones -0.2265
+        photograph 0.5987
+        photographers 0.2236
+        photography -1.252
+        photon -0.2366
+        photos -1.243
+        photoshop -0.2344
+        php 0.27
+        phrase 0.2209
+        physical 1.639
+        physician -0.421
+        physicians -0.4592
+        pi -0.6987
+        pick 1.149
+        pick-up 0.3316
+        picked 0.2025
+        picks -0.2619
+        pickup -0.7179
+        picture 0.8735
+        pictured 0.2346
+        pictures -0.319
+        pie -0.5251
+        piece 0.6677
+        pieces 1.499
+        pierre -0.2592
+        pies -0.2524
+        pillars 0.2024
+        pillows -0.3226
+        pilot 0.3777
+        pink 0.3085
+        pins 0.4953
+        pinterest -1.477
+        pip 0.3528
+        pipe 0.6093
+        pipeline 0.3013
+        pipelines 0.4694
+        pipes 0.8186
+        pitch -0.3646
+        pittsburgh 0.4447
+        pixel 0.2019
+        place 2.233
+        places -0.6211
+        plan 2.198
+        planet -0.4708
+        planned 0.2803
+        planners 0.3907
+        planning 1.554
+        plant 2.743
+        plant-based 1.693
+        planting 0.5167
+        plants 0.5816
+        plastic 1.997
+        plastic-free 0.3478
+        plate 1.028
+        plates 0.5251
+        platform -0.3059
+        platforms 3.425
+        platinum -0.4452
+        plausible 0.3184
+        play -1.061
+        played -0.3054
+        player -1.075
+        playground -0.201
+        playing 0.9284
+        playlist 0.7633
+        plays 0.399
+        playstation 0.2234
+        playtime -0.3366
+        please -9.474
+        pleasure -0.3929
+        plenty 0.852
+        plug 0.251
+        plug-in 0.4869
+        plugin -0.7694
+        plugs 0.2277
+        plumber 0.207
+        plumbers 0.6234
+        plumbing 0.5181
+        plus 0.9768
+        pm -0.4053
+        pmi 0.2159
+        pmp 0.6983
+        po -0.2197
+        pockets 0.2088
+        pod -0.217
+        podcast -2.51
+        podcasts -1.288
+        pods -0.7907
+        points -1.013
+        poland -0.3269
+        pole -0.3331
+        poles -0.5336
+        police -0.6223
+        policies -0.4865
+        policy -6.796
+        policyholders 0.2245
+        polish -0.6704
+        politics -1.489
+        poll -0.3446
+        polling 0.3312
+        polls -0.2749
+        polski -0.5814
+        polyester 0.5044
+        pool 0.7464
+        poor 0.6102
+        poorly 0.2414
+        pop 0.3083
+        pop-up 0.2361
+        popular -0.8254
+        popularity 0.6478
+        popup -0.2168
+        port 0.8243
+        portable 0.8934
+        portal -1.515
+        portfolio 0.6197
+        portion 0.2891
+        portland -0.2628
+        portrait -0.2387
+        ports 0.6886
+        portugal -0.569
+        portuguese -1.207
+        português -1.111
+        pose 0.2266
+        position 0.7443
+        positioning 0.2368
+        positions 0.2865
+        positive -1.921
+        possibilities 0.3219
+        possible 0.8861
+        possibly 0.228
+        post -1.363
+        post-production 0.2153
+        posted 0.3352
+        poster -0.2192
+        postgraduate -0.2606
+        postgres 1.126
+        postgresql 0.9736
+        posts -3.445
+        posture 0.3313
+        pot 0.432
+        potassium 0.3578
+        potato 0.2037
+        potential 3.641
+        potentially 0.4164
+        potter 0.2825
+        poultry 0.3703
+        pour 1.133
+        power 1.731
+        powered -0.377
+        powerful 1.96
+        powerhouse 0.4016
+        powering 0.2629
+        powers -0.2731
+        powershell 0.371
+        ppc 0.2795
+        practical 1.089
+        practicality 0.223
+        practice 0.2366
+        practices 1.247
+        prairie -0.2806
+        pre -0.3358
+        pre-existing 0.4507
+        pre-order -0.4234
+        pre-owned 0.2471
+        precisely 0.5114
+        precision 1.22
+        predefined 0.3081
+        predict 0.5498
+        predictable 0.3832
+        predicting 0.2352
+        prediction 0.5084
+        predictive 0.917
+        prefer 0.4469
+        preference -0.4309
+        preferences -1.951
+        prefix 1.138
+        pregnancy -0.3143
+        premier -0.3391
+        premium 0.3984
+        premiums 0.7455
+        prep -1.001
+        preparation 0.907
+        prepared 0.984
+        preparing 0.2784
+        prescriptive 0.2259
+        presence 0.9683
+        presentation 0.2904
+        presented -0.2155
+        preservation -1.027
+        president -0.7377
+        press -2.507
+        presses 0.4799
+        pressure 0.9021
+        pressures 0.2593
+        pretty 1.044
+        prev -0.6512
+        prevent 1.001
+        preventing 0.2942
+        prevention -0.8235
+        prevents 0.6309
+        previous -1.448
+        previously 1.325
+        prices 0.807
+        pricing 0.8374
+        primarily 0.7012
+        primary 0.2235
+        prime -0.2128
+        prince 0.2367
+        principal 0.4656
+        principe -0.5654
+        principle 0.6326
+        print 0.7175
+        printed 0.3628
+        printer -0.3556
+        printers -0.8692
+        prior -1.52
+        priorities 0.4001
+        prioritize 0.7671
+        prioritizing 0.8068
+        priority 0.4474
+        privacy -7.611
+        private 0.6692
+        prize -0.4758
+        prizes -0.2868
+        proactive 0.7492
+        probably 0.955
+        probe -0.2551
+        problem 0.8887
+        problem-solving 0.5663
+        problems 1.516
+        procedural 0.452
+        procedure 0.3015
+        proceed -0.2535
+        proceeding -0.4723
+        process 1.086
+        processed 0.47
+        processes 1.664
+        processing 1.128
+        processor 1.559
+        processors -0.2661
+        procurement -0.3455
+        produce 1.179
+        produced 0.2442
+        producers 0.2747
+        produces 0.7132
+        producing 0.2452
+        product -2.036
+        production 2.451
+        productions 0.2058
+        products -3.792
+        product’s -0.2636
+        professional 1.53
+        professionalism 0.261
+        professor 1.125
+        proficiency 0.3511
+        profile -0.7786
+        profiles -1.864
+        profit 0.6651
+        program -0.9542
+        programmable 0.3149
+        programmatic 0.3608
+        programmers -0.2038
+        programming 4.099
+        programs -0.6175
+        progress 1.528
+        progressive 0.2519
+        project 1.991
+        projected 0.2886
+        projector -0.2374
+        projectors -1.464
+        projects 1.509
+        promises 0.5638
+        promising 0.2965
+        promote 0.4068
+        promoted -1.391
+        promoting -1.543
+        promotion -0.2268
+        promotions -1.045
+        prompt 1.997
+        proof 1.346
+        proof-of-concept 0.2193
+        proofs 0.2093
+        proper 1.318
+        properly 0.3625
+        properties 0.5466
+        property 0.3126
+        props 1.625
+        pros 4.918
+        prospects 0.2692
+        prospectus -0.2475
+        protect 0.3903
+        protection 0.518
+        protector 0.6289
+        protects 0.247
+        protein 1.049
+        proteins 0.265
+        protocol 0.8731
+        protocols 0.2839
+        prototyping 0.2611
+        proud -0.4431
+        proudly 0.2999
+        prove 0.5957
+        proven 0.7512
+        provide 1.812
+        provided -0.438
+        provider 0.538
+        providers 1.077
+        provides 4.168
+        providing 1.579
+        proving 0.2398
+        proxies 0.5162
+        prs 0.6561
+        pruning 0.3607
+        psa -0.447
+        psychological 0.2101
+        psychology -0.481
+        psychotherapy 1.213
+        pt -0.7499
+        pto 1.366
+        pub 1.01
+        public -0.2886
+        publications -0.6262
+        published -0.4206
+        publishing -0.4876
+        pull 0.9608
+        pulling 0.7255
+        pulls 0.2131
+        pulse 0.3907
+        pumps -0.7484
+        punjabi -0.2042
+        puppy 1.074
+        purchase -2.458
+        purchased -1.064
+        purchases 0.3203
+        pure 0.8501
+        purifiers -0.2528
+        purple 0.4132
+        purpose -3.005
+        purposes -4.286
+        pursuing -0.2432
+        push 0.8549
+        pushes 0.2938
+        pushing 0.3551
+        put 0.9121
+        puts 0.3312
+        putting 0.2362
+        pvc 0.2016
+        pwa 0.5347
+        pwas 0.3118
+        python 0.9853
+        pytorch 0.3053
+        q 0.581
+        q&a -1.685
+        q1 0.2883
+        q2 0.4033
+        qar -0.2827
+        qatar -0.5202
+        qr -0.5284
+        qs -0.6537
+        qty -0.2924
+        qualified 0.3365
+        qualify 0.5482
+        qualifying -0.5072
+        quality 3.187
+        quantity -0.3881
+        quarter 0.7222
+        qubits -0.2984
+        queen 0.3208
+        queries 1.129
+        query 1.658
+        question -2.178
+        questions 0.2024
+        queue 0.7384
+        queues 0.4492
+        quick 0.3917
+        quickbooks 0.4912
+        quickly 1.934
+        quiet 1.059
+        quit 0.2615
+        quite 0.6878
+        quiz -0.6309
+        quote -3.434
+        qwen 0.25
+        r 2.397
+        ra 0.2015
+        racing 0.7617
+        rack 0.4529
+        racks -1.737
+        rad 0.2044
+        radar -0.5757
+        radio -0.3096
+        radius 0.3801
+        rag -0.2046
+        raid -0.2609
+        rail 0.3762
+        rails 0.2951
+        raised 0.5339
+        raises 0.4299
+        raleigh -0.2101
+        ram 0.902
+        ran 0.4716
+        random 0.3593
+        randomly -0.3423
+        range 2.306
+        ranging 0.3306
+        rank 0.6637
+        ranking 0.7238
+        ranks 0.3913
+        rapid 0.5037
+        rapidly 0.7706
+        rarely 0.2354
+        raspberry -0.6611
+        raster -0.3761
+        rate 0.6764
+        rated -0.3682
+        rates 1.001
+        rather 2.071
+        rating -2.14
+        ratings 2.054
+        ratio 0.855
+        raw 1.188
+        rd -1.097
+        re -1.144
+        reach 1.112
+        reaching 0.3144
+        react 1.343
+        reaction -0.3544
+        reactions -3.734
+        reactive -0.2124
+        read -4.864
+        reader -0.6611
+        readers -0.7788
+        readiness 0.2595
+        reading -0.6415
+        reads -0.2978
+        real 1.485
+        real-time 3.358
+        real-world 1.432
+        realistic 1.351
+        reality 0.7885
+        realize 0.3512
+        realized 0.3606
+        really 1.157
+        rear -0.4685
+        reason -0.4866
+        reasoning 0.4111
+        reasons 0.3511
+        rebates 0.2448
+        rebecca -0.2113
+        rebuilding 0.3246
+        recalls -0.5771
+        recaptcha -0.3702
+        receipt 0.3822
+        receive -3.02
+        received -0.8841
+        receivers -0.2877
+        receiving -0.2707
+        recent -0.534
+        recently -0.4478
+        reception 0.2548
+        rechargeable 1.132
+        recipes -1.097
+        recipient -0.401
+        recognising -0.2507
+        recognition 0.747
+        recognized 0.9714
+        recognizing 0.292
+        recommend 0.4167
+        recommendation 0.6732
+        recommendations 1.97
+        recommended 0.3517
+        reconciliation 0.3221
+        record 1.362
+        recording 0.6084
+        records 0.3094
+        recovery -0.425
+        recreation -0.3158
+        recreational -0.4317
+        recruiting -0.5813
+        recruitment 0.473
+        rectangle -0.2316
+        recyclable 0.374
+        recycle -0.2182
+        recycled 0.9194
+        recycling -0.5639
+        red 2.112
+        reddit -1.487
+        redemption 0.2525
+        redirect 0.2071
+        redirected -0.3166
+        redis 1.326
+        reduce 2.662
+        reduced 0.7108
+        reduces 1.281
+        reducing 2.031
+        reduction 0.7554
+        reductions 0.2125
+        redundant 0.2967
+        reels 0.3695
+        refer -1.056
+        references 0.5521
+        referral -0.7115
+        refill -0.677
+        refinance -0.224
+        refine -0.9495
+        refined 0.5126
+        reflect -0.4719
+        reflecting 0.4125
+        reflects 0.5304
+        reflex 0.2294
+        refresh -2.003
+        refrigerator 0.2498
+        refrigerators 0.2185
+        refunds -0.5413
+        refurbished -0.6748
+        regarding -0.2075
+        regardless 0.5917
+        regeneration 0.3598
+        regex 0.3027
+        region -1.062
+        register -3.513
+        registered -2.887
+        registration -1.212
+        registries -0.2769
+        registry -0.829
+        regression 0.5884
+        regular 1.746
+        regularly 1.339
+        regulated 0.299
+        regulation 0.313
+        regulations 0.9097
+        regulators 0.2261
+        regulatory 0.2022
+        rehearsal 0.2512
+        rei -2.79
+        reinforce 0.2078
+        reinforcement 0.2198
+        reject -0.2983
+        related -1.55
+        relations -0.697
+        relative -0.6691
+        relatively 0.5704
+        relax -0.4113
+        relaxation 0.2894
+        relaxed 0.3061
+        release 0.2885
+        released 1.089
+        relevance -0.8919
+        relevant -0.3185
+        reliability 1.101
+        reliable 1.238
+        relief -0.333
+        relies 0.3292
+        reload -0.4032
+        rely 0.2654
+        relying 0.4084
+        remain 0.941
+        remaining 0.4598
+        remains 1.242
+        remediation 0.2808
+        remember 0.3376
+        remembering -0.258
+        remodel 1.341
+        remodels 0.5215
+        remote -0.2818
+        removable 0.4369
+        removal -0.2316
+        remove -0.2913
+        removed 0.6901
+        removes 0.4005
+        removing 0.2235
+        render 1.198
+        renders 0.3335
+        renew -0.3571
+        renewable -0.3183
+        renovating 0.2542
+        renovation 0.9802
+        renovations 0.4349
+        rent -1.708
+        rental 3.965
+        rentals 0.3889
+        rented 0.2129
+        renting 0.3178
+        repair -2.288
+        repairs 0.5747
+        repeat 0.702
+        repeated 0.2125
+        repetitive 0.3729
+        replace 0.2797
+        replaced 0.3921
+        replacing 1.054
+        replies -2.102
+        reply -5.633
+        repo 0.2525
+        report -2.16
+        reported 1.4
+        reporter 0.3091
+        repositories 0.2285
+        repository 0.9304
+        represent 0.407
+        representation -0.2168
+        representations -0.2752
+        representatives -0.2098
+        represents 0.3182
+        reprints -0.2254
+        reproduced 0.2868
+        reps 0.5081
+        republic -2.026
+        reputable 0.4664
+        reputation -0.459
+        request -1.265
+        requested -0.7274
+        requests 1.165
+        require 3.059
+        required 1.3
+        requirement 0.7061
+        requirements 2.343
+        requires 2.201
+        requiring 1.01
+        resale 0.2437
+        research -0.7916
+        researchers 0.5533
+        reserve -0.3369
+        reserved -4.026
+        reservoir 1.254
+        reset -0.5871
+        resetting -0.2329
+        residence 0.7418
+        resident -0.7607
+        residential 0.2196
+        residents -0.5661
+        resistance 1.873
+        resistant 0.2043
+        resolution 0.986
+        resolutions 0.3534
+        resolver 0.2154
+        resort 0.8903
+        resorts 0.2707
+        resource 1.792
+        resources -3.296
+        respective -0.7418
+        respectively 0.2907
+        responding -0.2253
+        response 2.294
+        responses 0.48
+        responsibility -0.4221
+        responsible -0.8163
+        responsive 0.5629
+        responsiveness 0.3534
+        rest 2.417
+        restaurant 0.286
+        restaurants -0.3475
+        restrict 0.2209
+        restricted 0.2445
+        restrictions 0.8414
+        restructuring -0.3205
+        result 1.434
+        resulting 0.5175
+        results 0.5523
+        resume 1.973
+        retail -0.6615
+        retailers 0.389
+        retain 0.2055
+        retainers 0.3003
+        retina 0.4677
+        retire -0.2005
+        retired -0.444
+        retirement -0.2612
+        retreat -0.4675
+        retrieval 0.3345
+        retrieved -1.203
+        retro 0.5167
+        return 2.398
+        returned -0.2077
+        returning 0.3128
+        reunion -0.2105
+        reusable 1.106
+        reuse 0.2741
+        revealed 0.2678
+        revenue 1.713
+        reverse 0.5262
+        revert 0.2152
+        review -2.594
+        reviewed -1.842
+        reviewing 0.435
+        reviews -1.922
+        revoked 0.2333
+        revolution 0.2131
+        rewards -2.667
+        rewrite 1.211
+        rfc 0.5705
+        rgb 0.8589
+        rica -0.2057
+        rice 0.6624
+        rich 1.132
+        richard 0.2803
+        rico -0.2574
+        riders 0.2183
+        ridge -0.8911
+        ridiculously 0.6373
+        right 0.2384
+        rights -5.234
+        rigid 0.5407
+        rigorous 0.4762
+        rim 0.2485
+        rings -0.4074
+        rise 0.2491
+        rising 0.284
+        risk 0.2997
+        risks 0.5378
+        ritual -0.7178
+        rituals -0.2945
+        rival 0.662
+        roads -0.2461
+        roast -0.7642
+        roasted 0.493
+        robert 1.505
+        robotic 1.039
+        robotics 0.2495
+        robots 0.301
+        robust 1.601
+        rock 0.3144
+        rode -0.4757
+        rog 0.6942
+        roger 0.3214
+        roi 0.9732
+        role 0.6229
+        role-based 0.2239
+        roles 0.6966
+        roller -0.2802
+        romanian -0.4145
+        romantic -0.2323
+        română -0.2249
+        rooftop -0.6111
+        room 1.034
+        rooms 0.2918
+        root 2.321
+        ropes -0.5839
+        rosewood 0.3532
+        ross 0.2735
+        rot 0.2793
+        rough 0.2353
+        roughly 0.6905
+        round -0.3934
+        route 0.8954
+        router 0.7347
+        routes 0.8016
+        routine 1.121
+        row 0.7501
+        rowing 0.2766
+        rows 1.353
+        royal -0.8448
+        rpg 0.5494
+        rss -1.327
+        rtx 0.4522
+        rubber 0.4008
+        ruby 0.9281
+        rugs -0.4782
+        rule 0.2094
+        rules 0.3095
+        run 1.224
+        rundown -0.2751
+        runner -0.2315
+        runner-up 0.3184
+        runners -0.2727
+        running -1.365
+        runs 1.481
+        runtime 0.9317
+        rus 0.2867
+        russell 0.2118
+        russia -0.2512
+        russian -0.9444
+        rust 0.979
+        rwanda 0.243
+        ryzen 0.4412
+        s 1.346
+        s&p -0.2126
+        s1 0.3836
+        s26 -0.2138
+        sa 0.2281
+        saas -0.2154
+        sachs -0.2531
+        sacks -0.2747
+        sacred -0.2725
+        safari -0.2725
+        safe 1.523
+        safety -0.9782
+        sage 0.2372
+        said 2.767
+        sailing -0.3415
+        saint -2.021
+        sake -0.4694
+        salad 0.4881
+        salaries 0.4007
+        salary 0.5548
+        sale -4.178
+        sales -0.3128
+        salesforce 1.097
+        salmon 0.35
+        salomon -0.3199
+        sam -0.4229
+        same 3.375
+        same-day 0.5111
+        samoa -0.6922
+        samsung -0.4618
+        san 2.473
+        sandals -0.7614
+        sandbox 0.5736
+        sandstone 1.446
+        sandwich -0.3706
+        sandy 0.4232
+        sanity -0.2731
+        sans 1.378
+        sao -0.5654
+        sar -0.4523
+        sara -0.3616
+        sat -0.6274
+        satellite 0.6916
+        satellites 0.2549
+        satisfaction 1.235
+        satisfied 0.2261
+        saturated 0.5724
+        saturday 0.3785
+        sauce 1.227
+        saudi -0.2964
+        save -1.655
+        saves 0.4097
+        saving -1.238
+        savings 0.3381
+        saw 0.6048
+        say 1.115
+        saying 0.9818
+        says -0.7915
+        scalability 1.242
+        scalable 1.128
+        scale 1.821
+        scaled 0.4181
+        scales 0.2292
+        scaling 1.285
+        scam -0.3773
+        scanners -0.3277
+        scans 0.8161
+        scattered 0.2117
+        scenario 0.2772
+        scenarios 1.234
+        scene 0.296
+        scent -0.4721
+        schedule -0.9049
+        scheduled 0.5365
+        schedules 0.5827
+        scheduling 1.131
+        schema 0.9779
+        scheme 0.315
+        scholars -0.2093
+        scholarship -0.3214
+        scholarships -1.174
+        school -1.382
+        schools -0.4681
+        sci-fi 0.2869
+        science -2.055
+        sciences -1.563
+        scientific -0.2489
+        scientist 0.4661
+        scientists 0.6545
+        scissors 0.2304
+        scooter -0.8234
+        scooters -0.8204
+        scope 0.7716
+        score -0.8007
+        scoring 0.2534
+        scott 0.2251
+        scottish -0.3616
+        scraping 0.2705
+        scratch 0.3369
+        scratched -0.3877
+        screening -0.723
+        screens -1.534
+        screw 0.8831
+        screws 0.6056
+        script 0.689
+        scroll -0.3698
+        sdk -0.4625
+        se 0.3034
+        seam 0.2005
+        seamless 1.609
+        seamlessly 1.174
+        sean 0.2967
+        search -3.962
+        season -0.8468
+        seasonal 0.4004
+        seasons 1.612
+        seat 1.334
+        seating -0.656
+        seats 0.4401
+        seattle 0.3148
+        sec 0.8559
+        second 0.5247
+        secondary 0.2634
+        seconds 0.5017
+        secret -0.546
+        secrets -0.5666
+        section 0.4034
+        sections -0.8787
+        sector -0.2655
+        securely -0.3199
+        securing 0.3734
+        securities -0.5453
+        security -0.2476
+        sed -0.8798
+        see -0.8169
+        seed 1.812
+        seeds 0.245
+        seeing -0.7257
+        seek 0.5332
+        seeking 0.5831
+        seem 0.4014
+        seems 0.2217
+        seen 0.2662
+        sees 0.3492
+        segment 0.2277
+        segmentation 0.664
+        segments 0.3462
+        select -1.386
+        selected -3.488
+        selecting 0.2482
+        selection 0.7968
+        selective 0.339
+        selector -0.3136
+        selectors -0.3663
+        self 0.5405
+        self-employed 0.2542
+        self-hosted 0.6246
+        self-service 0.6884
+        sell -2.538
+        seller -2.431
+        sellers -1.533
+        selling -0.3821
+        semantic 0.2529
+        semester 0.5431
+        seminars -0.2762
+        semrush 0.2067
+        sen 0.205
+        send -0.7012
+        sending 0.3665
+        sends 0.3423
+        senegal -0.3311
+        senior 0.4705
+        senior-level 0.2749
+        seniors -0.2856
+        sennheiser 0.5181
+        sense 0.9071
+        sensitive 0.2011
+        sensitivity 0.2665
+        sensor 3.089
+        sensors 0.6751
+        sentence 0.2061
+        sentences 0.2289
+        sentiment 0.2636
+        seo 2.762
+        seo-friendly 0.2622
+        separate 0.7767
+        september -0.7563
+        seq 0.7875
+        sequence 0.5812
+        serbia -0.3297
+        series -0.6167
+        seriously -0.2044
+        serps 0.2769
+        serve -0.259
+        served 0.6561
+        server 1.997
+        servers 1.001
+        serves 0.2715
+        service -1.252
+        services -2.261
+        serving 0.8544
+        servings 0.2571
+        session 1.37
+        sessions 2.899
+        set 3.929
+        set-up 0.4435
+        sets -0.5125
+        setting 1.1
+        settings -0.8022
+        setup 2.102
+        setups 0.2972
+        seven 0.2631
+        several 2.168
+        sewer -0.3006
+        seychelles -0.2966
+        sgd -0.3193
+        sh 0.5069
+        shade -0.3029
+        shall -0.2372
+        shape 0.336
+        shaped 1.343
+        shapes 0.3406
+        share -5.756
+        shared 1.64
+        shares -0.3672
+        sharing -1.063
+        sharp 0.7125
+        sharpening 0.7128
+        she -1.28
+        sheets 0.2127
+        shelf -0.5336
+        shell 0.2393
+        shelter 0.3395
+        shelving -0.4767
+        shi 0.4756
+        shield -0.7733
+        shift 0.5739
+        shifting 0.4713
+        shifts 0.5415
+        ship -0.8807
+        shipments -0.2481
+        shipped -0.468
+        shipping -3.542
+        ships -0.4459
+        shirts -1.428
+        shock 0.3471
+        shoe 0.5915
+        shoes 0.5484
+        shoot 0.286
+        shooter 2.39
+        shooting 0.4311
+        shop -4.334
+        shopify 0.7338
+        shoppable 0.2239
+        shoppers 0.2346
+        shopping -2.625
+        shops 0.2404
+        short 1.102
+        short-form 0.6457
+        short-term 0.3538
+        shortage 0.3458
+        shortcuts -0.383
+        shorter 0.4458
+        shortly -0.218
+        shorts -1.079
+        should 6.012
+        shoulder 0.4336
+        shoulders 0.2482
+        shouldn't 0.2719
+        show -1.665
+        showcase -0.4244
+        showcases 0.2263
+        showcasing 0.3055
+        showed 0.504
+        shower -0.2798
+        showing 0.2134
+        shown -0.4591
+        showroom -0.6436
+        shows 0.3452
+        shrubs -0.5019
+        shure -0.6126
+        si 0.2017
+        side 1.319
+        sidebar -0.5675
+        sight 0.5861
+        sigma 0.488
+        sign -9.652
+        sign-on 0.3912
+        sign-up -0.5138
+        signaled -0.2663
+        signals 0.7528
+        signed -1.178
+        significant 2.602
+        significantly 1.556
+        signing -1.413
+        signs 0.642
+        signup -0.5296
+        silicone 0.2188
+        silos 0.2927
+        silver 0.4389
+        sim 0.6179
+        similarly 0.3399
+        simon 0.7026
+        simple 2.436
+        simpler 0.2194
+        simplicity 0.4965
+        simplifies 0.3657
+        simplify -0.3653
+        simplifying 0.2242
+        simply 1.077
+        simulate 0.4105
+        simulation 0.3742
+        simultaneously 0.2203
+        since 0.9759
+        singapore -0.8194
+        singh 0.3374
+        single 2.496
+        sink 0.4178
+        sint -0.4723
+        sip -0.209
+        sisters -0.232
+        sit -0.3336
+        site -6.195
+        sitemap -1.527
+        sites -0.8874
+        situation 0.3303
+        situations 0.7997
+        six 2.013
+        sixt 0.2732
+        size 1.463
+        sizes 2.431
+        skate 0.2127
+        sketch 0.4398
+        ski -0.8504
+        skiing -0.9147
+        skill 0.484
+        skilled 0.7804
+        skills 2.321
+        skin -0.2348
+        skincare -0.6617
+        skip -6.153
+        skipping 0.251
+        skirts -0.4399
+        sku 1.109
+        sla 0.251
+        slas 0.2688
+        slash -0.2628
+        slate 0.5508
+        slavery -0.3235
+        sleek 0.3723
+        sleep 1.275
+        sleeve 0.708
+        slide -0.5901
+        slightly 0.8577
+        slim 0.5222
+        slip -0.3127
+        slippers -0.8077
+        slots -0.3643
+        slow 1.618
+        slower 0.5587
+        small 2.408
+        smaller 1.737
+        smart 1.692
+        smarter 0.6966
+        smartphone 0.3298
+        smartphones 0.4238
+        smartwatches -0.3231
+        smes -0.2393
+        smith 0.2885
+        smoked 0.2987
+        smooth 1.03
+        smoother 0.3809
+        smoothly 0.3911
+        snack 0.2778
+        snacks 0.5331
+        snake 0.2387
+        snapdragon -0.4649
+        snapshot 0.5626
+        snippets 0.3355
+        snow -1.713
+        snowflake 0.4133
+        so 5.987
+        social 2.968
+        society -1.026
+        sock 0.2806
+        sockets 0.4815
+        socks -0.312
+        sodium 0.6168
+        sofas -0.4443
+        soft 0.7452
+        soil 1.601
+        sold -0.4049
+        sole -0.5395
+        solid 2.442
+        solo 0.4783
+        solution 0.4805
+        solutions -1.799
+        solving 0.3905
+        somalia -0.2805
+        some 6.975
+        someone 1.119
+        something 1.538
+        sometimes 1.518
+        somewhat 0.2426
+        son 0.3356
+        song 0.3877
+        songs -0.2199
+        sonic 0.3962
+        sons 0.2692
+        sony 1.187
+        soon -0.5112
+        sooner -0.2737
+        sophie 0.2068
+        sophisticated 0.8459
+        sorry -1.566
+        sort -1.038
+        sorted 0.2756
+        sound 1.488
+        soundcore 0.5267
+        sounds 0.2078
+        soup -0.2362
+        source -0.6075
+        sourced 0.4253
+        sources 0.8896
+        sourcing 0.3803
+        south -1.351
+        sovereignty 0.2274
+        soy 0.4601
+        spa 0.6175
+        space 2.46
+        spaced 0.2622
+        spaces 0.5039
+        spaghetti 0.4105
+        spain -0.5473
+        span -1.623
+        spanish -0.4179
+        sparkling 0.3265
+        sparks -1.639
+        speak -0.5434
+        speakers -0.559
+        spec 0.2802
+        special -0.9771
+        specialist -0.4099
+        specialists 0.3219
+        specialization 0.2698
+        specialize 0.4672
+        specialized 1.936
+        specializing -0.2964
+        specials -0.2676
+        specialty 0.5874
+        species -0.2791
+        specific 2.712
+        specifically 0.6045
+        specification 0.9478
+        specifications 0.5493
+        specifics 0.3134
+        specified 0.8596
+        specifies 0.4132
+        specify 0.5065
+        specifying 0.2595
+        specs 1.367
+        spectrum -0.221
+        speech -0.8527
+        speed 2.436
+        speeds 0.7628
+        spencer -0.2593
+        spend 1.35
+        spending 0.89
+        spent 0.6509
+        spice 0.4456
+        spicy 0.3096
+        spikes 1.217
+        spinach 0.3011
+        spirit -0.5576
+        spirits -0.3745
+        split 0.3364
+        spoiler 0.2381
+        spoke 0.2337
+        spoken -0.2673
+        sponsor -1.123
+        sponsored -1.524
+        sponsors -0.4312
+        sponsorships -0.217
+        sport -0.3715
+        sporting -0.267
+        sports -1.144
+        spot 0.3964
+        spotify 0.4837
+        spotlight -0.5395
+        spots 0.2225
+        spray -0.5315
+        sprays 0.2009
+        spread 0.5886
+        spreadsheet 0.3815
+        springs -0.4579
+        spritz -0.2427
+        sql 0.4772
+        sqlite 0.5588
+        square 0.6313
+        squarespace 0.3766
+        squash 0.3664
+        squats 0.3261
+        sr 0.6337
+        src 0.3272
+        sri -0.3637
+        ssa -0.2434
+        ssd -0.5467
+        ssh 0.7877
+        ssl 0.2793
+        sso 0.5362
+        st -1.207
+        stability 1.365
+        stabilization 0.2421
+        stable 1.44
+        stack -1.798
+        stacked 0.2888
+        stacks 0.2047
+        staff -1.307
+        stage 0.2602
+        stages 0.5094
+        stainless 1.037
+        stains 0.2343
+        stakeholders 0.4173
+        stakes 0.2113
+        stance 1.543
+        standalone 0.2046
+        standard 2.536
+        standardized 0.3946
+        standards 0.8234
+        standing 2.039
+        standout 0.387
+        stands 0.3369
+        stanley 0.642
+        staples 0.3056
+        stars -0.5433
+        started 0.2069
+        starter 0.5577
+        starting 1.889
+        starts 1.385
+        startup -0.3756
+        startups -0.3038
+        stat -0.8194
+        state 0.7083
+        state-of-the-art 1.034
+        statement -1.281
+        staten 0.2248
+        states 1.518
+        static 1.169
+        station 1.36
+        stations 0.3293
+        statistics -0.2231
+        stats -0.3686
+        status 0.6413
+        stay -1.08
+        staying 0.5177
+        stays 0.4288
+        std -0.356
+        ste -0.3997
+        steady 0.8026
+        steam -0.8131
+        steel 1.61
+        steep 0.2674
+        stems 0.2204
+        step 4.482
+        step-by-step 0.6479
+        stephanie 0.2286
+        steps 1.255
+        stern 0.2684
+        steve 0.2456
+        steven 0.5587
+        stewardship -0.2553
+        stick 0.406
+        sticks 0.2618
+        sticky 0.246
+        still 2.626
+        stitch 0.2685
+        stitching -0.2102
+        stock -2.464
+        stocked 0.9693
+        stocks -0.5564
+        stone 0.5851
+        stones 0.7181
+        stops 0.3386
+        storage 0.9343
+        store -3.623
+        stored -1.418
+        storefronts -0.346
+        stores -0.5198
+        stories -2.756
+        story -0.5362
+        storytelling 0.6609
+        stove 0.9219
+        str 1.102
+        straightforward 0.3343
+        strange 0.2978
+        strap -0.6893
+        strategic 1.554
+        strategically 0.375
+        strategies 2.575
+        strategists 0.2508
+        strategy 0.3045
+        straw 0.7161
+        strawberry 1.182
+        stream 0.3255
+        streaming 0.8418
+        streamline 0.489
+        streamlined 0.2464
+        streamlines 0.3567
+        streamlining 0.2487
+        streams 0.7388
+        street -0.4962
+        strength 1.061
+        strengthens 0.3975
+        strengths 1.279
+        stress 1.398
+        stretching 0.2044
+        strict 0.4285
+        strictly -0.7057
+        strides 0.3681
+        string 3.785
+        strings 0.2949
+        strip 0.3806
+        strive -0.2186
+        strollers -0.627
+        strong 3.204
+        stronger 0.5551
+        strongly 0.2427
+        structural 0.871
+        structure 1.833
+        structured 2.114
+        structures 0.6378
+        structuring -0.2016
+        struggle 0.3589
+        struggles 0.2336
+        struggling 0.2043
+        student -0.2985
+        student’s 0.327
+        studies -0.5168
+        studio 0.7595
+        studios 0.543
+        studs 0.2819
+        study -1.036
+        studying 0.2154
+        style -0.3465
+        styles 0.2298
+        stylish 0.3477
+        sub -0.2933
+        sub-forum -0.2153
+        subject -1.006
+        subjects 1.708
+        submenu -1.873
+        submission -1.122
+        submit -2.495
+        submitting -0.9849
+        subpoena -0.3148
+        subscribe -5.918
+        subscribed -0.4512
+        subscriber -1.166
+        subscribing -0.5404
+        subscriptions -0.6104
+        subsidiaries -0.3194
+        substack -1.019
+        substantial 0.2341
+        subtle 0.264
+        subtotal -0.5181
+        succeeded 0.3153
+        success -0.2333
+        successful 1.427
+        such 5.093
+        sudan -0.4003
+        sudo 2.752
+        suffix -0.2791
+        sugar 0.5441
+        sugars 0.3866
+        sugary 0.2619
+        suggested 0.3872
+        suggesting 0.2276
+        suggestions -0.4312
+        suggests 0.2511
+        suitable 1.29
+        suited 0.687
+        suits -0.5372
+        sum 0.2605
+        summaries 0.536
+        summary 0.9493
+        summit 0.7838
+        sun 0.3082
+        sunday 0.6136
+        sunglasses -1.269
+        sunny 0.3616
+        suomi -0.4056
+        supabase 0.3144
+        super -0.4124
+        superior 0.4085
+        supervised 0.3269
+        supplement 0.7215
+        supplements -0.3383
+        supplier -0.4907
+        support 0.2085
+        supported -0.4357
+        supporter -0.3363
+        supportive 0.538
+        supports 2.13
+        sur 0.6682
+        sure 1.709
+        surface 1.029
+        surge 0.6215
+        surgery -1.009
+        surgical -0.201
+        suriname -0.3253
+        surplus 0.3033
+        surprised 0.3078
+        surprises 0.4335
+        surroundings 0.2039
+        survival 0.6367
+        survive 0.337
+        suspended 0.2598
+        sustainability -0.5825
+        sustainable 1.19
+        suzanne 0.3089
+        svalbard -0.4181
+        svenska -0.3125
+        swap 0.2006
+        swapping 0.2428
+        swaps 0.3744
+        swarm -0.425
+        swaziland -0.2795
+        sweat -0.294
+        sweatshirts -0.6747
+        sweden -0.5663
+        swedish -0.3837
+        sweepstakes -0.2011
+        sweet 0.5533
+        swift 1.194
+        swim -0.3473
+        swimwear -1.03
+        switch 0.5693
+        switches 0.689
+        switching 0.2851
+        switzerland -0.339
+        symbol -0.3834
+        sync 0.6007
+        synchronization 0.4418
+        synchronous 0.208
+        syncing 0.2963
+        syndrome -0.4212
+        syntax 1.093
+        system 3.287
+        systematic 0.3055
+        systems 3.213
+        t 1.337
+        t-shirt 0.3843
+        t-shirts -1.211
+        tab -2.532
+        table -1.075
+        tableau 0.3698
+        tables -0.8708
+        tableware -0.2451
+        tackle 0.45
+        tackling 0.282
+        tacoma -0.2304
+        tacos 0.4729
+        tactical 0.2974
+        tactile 0.3776
+        tagging 0.2125
+        tags -1.181
+        tail -0.2114
+        tailored 0.9908
+        tajikistan -0.2704
+        take 1.617
+        takeaways 0.5579
+        takes 1.094
+        taking 1.049
+        talent 0.324
+        talk -0.5683
+        talking 0.6266
+        talks -0.4167
+        tall -0.7013
+        tamil -0.3092
+        tampa 0.2626
+        tandem 0.2166
+        tangible 0.2584
+        tank 0.211
+        tankless -0.253
+        tanzania -0.3868
+        tap -0.5034
+        tape 0.8179
+        taper 0.2237
+        tapes -0.3903
+        tar 0.2372
+        tara 0.2472
+        target 1.552
+        targeted 0.5027
+        targeting 0.481
+        targets 0.3807
+        task 3.284
+        tasks 4.084
+        taught 0.2305
+        tax 1.522
+        taxable 0.2986
+        taxes 0.5615
+        taylor 0.2774
+        tcp 0.4845
+        td 0.226
+        tea 0.4207
+        teach 0.2792
+        teacher -1.295
+        teachers 0.551
+        teaches 0.3276
+        teaching 0.5062
+        teal 0.9774
+        teams 1.054
+        tech -0.2043
+        techcrunch -0.3813
+        technical 0.8019
+        technically 0.2189
+        technician -0.2223
+        technicians 0.3222
+        technique 0.37
+        techniques 1.43
+        technological 0.7444
+        technologies -0.7725
+        teeth 1.105
+        telecom -0.3616
+        telecommunications -0.3751
+        telegram -0.3611
+        telephone -0.5269
+        telescope 0.3543
+        television -0.4038
+        telling 0.2733
+        tells 0.2621
+        telugu -0.2134
+        temperature 1.086
+        template 0.6173
+        tempo 0.2479
+        temporary 1.226
+        tend 0.6328
+        tends 0.2792
+        tens 0.208
+        tensor 0.5624
+        tensorflow 0.2861
+        tent 0.3109
+        tents -1.023
+        terminal 0.3296
+        terminology 0.2595
+        terms -8.145
+        terra 0.2068
+        tesla 0.5965
+        test 0.3695
+        tested 1.204
+        tester 1.677
+        testers 0.403
+        testimonials -1.349
+        testing 1.23
+        tests 0.6047
+        textbook 0.5359
+        textiles 0.3287
+        texture 0.5368
+        textured 0.3011
+        textures 0.3563
+        th 0.415
+        thai -0.7065
+        thailand -0.2582
+        than 7.757
+        thank -2.458
+        thanks -0.9248
+        thanksgiving -0.3633
+        that 18.1
+        that's 1.02
+        that’s 3.762
+        the 8.639
+        theft 0.3858
+        their 10.68
+        them 5.894
+        theme -0.5323
+        themed -0.2198
+        themselves -0.6918
+        then 5.355
+        theorem 0.405
+        therapeutic -0.2236
+        therapies 0.2238
+        therapists 0.2852
+        therapy -1.73
+        there 4.168
+        there's 0.9627
+        therefore 0.7795
+        there’s 1.478
+        thermal 1.059
+        thermostat 0.6793
+        thermostats 0.4956
+        these 6.48
+        they 8.502
+        they're 0.4412
+        they've 0.2643
+        they’ll 0.6831
+        they’re 1.828
+        they’ve 0.3467
+        thick 0.2294
+        thighs 0.2487
+        thin 0.3927
+        thing 0.968
+        things 0.3653
+        think 0.869
+        thinking 0.5439
+        thinks -0.2248
+        third -1.171
+        this 0.2496
+        thorough 0.4082
+        those 3.606
+        though 1.442
+        thought -0.3223
+        thoughtful 0.4348
+        thoughts 1.241
+        thousand -0.4756
+        thousands 0.4608
+        thread -1.343
+        threading 0.3172
+        threads -1.029
+        threat 0.2191
+        threats 0.4044
+        three 2.02
+        thrilled -0.2403
+        thrive 0.6871
+        thriving -0.2106
+        through 6.652
+        throughout 1.882
+        throughput 0.4124
+        throw 0.4551
+        thrown 0.2206
+        thu 0.5237
+        thumb 0.2122
+        thursday 0.5223
+        thus 0.2997
+        ti 0.3129
+        tidy 0.4074
+        tie 2.15
+        tied 0.4436
+        tier 1.305
+        tiered 0.2936
+        tiers 0.7544
+        ties 0.4401
+        tight 0.4089
+        tights -0.4333
+        tiktok 0.4913
+        tiktok’s 0.2046
+        tile 0.3539
+        tilt 0.3196
+        tim -0.2989
+        time 3.717
+        timeline 1.373
+        timely 0.3401
+        timeout 0.3927
+        timer 0.2776
+        times 1.826
+        timestamp 0.8538
+        timing 1.319
+        timor-leste -0.3715
+        tiny 0.8695
+        tip 2.336
+        tipping 0.9818
+        tips -1.507
+        tire -0.3604
+        tires -0.557
+        title 1.03
+        titled -0.3855
+        tiếng -0.3924
+        tl;dr 0.5351
+        tls 0.2167
+        tn 0.4279
+        to 6.446
+        to-do 0.4214
+        toast 0.3697
+        tobago -0.7432
+        today -0.3592
+        today’s 0.4991
+        toddler 0.2398
+        todo -1.348
+        todos 0.3009
+        toe 0.7923
+        tofu 0.5789
+        together 1.75
+        toggle -3.044
+        togo -0.2732
+        toilet 0.255
+        toiletries 0.2551
+        tokelau -0.2193
+        token -0.332
+        tokens 0.2566
+        tokio 0.2673
+        tokyo 0.7514
+        told 0.6565
+        tolerate 0.3038
+        tomato 0.607
+        tome -0.5654
+        ton 0.3237
+        tonga -0.4116
+        tonight -0.2511
+        tons 0.2607
+        too 2.224
+        took 0.3751
+        tool 2.26
+        tooling 0.373
+        toolkit -0.6473
+        tools 1.238
+        toothbrush 0.565
+        toothbrushes 0.3004
+        toothpaste 0.584
+        top -0.7109
+        top-level 0.2563
+        top-rated 0.2988
+        top-selling 0.3052
+        top-tier 0.2018
+        topic -1.273
+        topics -2.238
+        tops -1.72
+        toronto 0.5421
+        torque 0.5874
+        torture 0.315
+        torvalds -0.2243
+        total 3.176
+        tote -0.2062
+        touch -1.308
+        touchscreen 0.2543
+        tourism -0.3258
+        tournament 0.6524
+        tours -0.2935
+        toward 1.743
+        towards 0.8361
+        tower -0.2297
+        town 0.31
+        toxic 0.3035
+        toy 0.2008
+        toyota -0.3622
+        toys -0.7036
+        tpu 0.209
+        tr 0.4362
+        trace -0.2516
+        track 1.312
+        tracker -0.5835
+        trackers -0.3502
+        tracking 2.222
+        tracks 0.5928
+        traction 0.3697
+        trade -1.991
+        trade-in -1.174
+        trademark -1.667
+        trademarks -2.762
+        trading -0.3132
+        traditional 2.29
+        traditionally 0.2196
+        traffic 1.297
+        trail 1.896
+        trailers -0.2711
+        trails 1.486
+        train 0.9938
+        trained 0.5818
+        trainer -0.3726
+        trainers 0.2293
+        training 0.9681
+        trains 0.3147
+        trait 0.6012
+        transaction 0.2868
+        transcript -0.4283
+        transfer -0.7479
+        transformations 0.2249
+        transformative 0.3175
+        transformed 0.3922
+        transformers -0.2814
+        transforming 0.2929
+        transition 0.2
+        translation -0.4983
+        translations -0.3514
+        transmission -0.2529
+        transmitted -0.3276
+        transparent 0.8334
+        transportation -0.9434
+        travel -1.036
+        travis 0.2411
+        tray 0.211
+        treadmills 0.2129
+        treat 0.2777
+        treated 0.2285
+        treatments -0.522
+        trend 1.962
+        trending -1.362
+        trends 1.268
+        trial -0.7381
+        trials 0.3801
+        tricks -0.4553
+        tries 0.2202
+        trigger 0.2238
+        triggers 0.4915
+        trillion 0.2202
+        trim 0.3373
+        trinidad -0.7646
+        trio -0.2025
+        trip 2.823
+        troubleshoot -0.2497
+        truck -0.303
+        true 3.344
+        truly 0.6621
+        trump -0.5751
+        trust 1.671
+        trustees -0.2258
+        trustpilot 0.3244
+        try -1.394
+        trying 1.016
+        ts -0.2427
+        tuesday 0.2118
+        tuition -1.039
+        tumblr -0.2462
+        tuning 0.8625
+        tunisia -0.3158
+        tuple 0.4157
+        turkey -0.2558
+        turkish -0.6906
+        turkmenistan -0.3027
+        turks -0.3592
+        turn 0.6412
+        turned 0.3721
+        turner -0.2202
+        turning -0.2084
+        tutor 0.451
+        tutorial 0.5537
+        tutorials -1.29
+        tutoring 1.277
+        tutors 1.181
+        tuvalu -0.3042
+        tux -0.3343
+        tv 0.6186
+        tweet -0.2174
+        twice 0.3279
+        twilio 2.008
+        twitch 0.2833
+        twitter -2.409
+        two 3.341
+        tx 1.085
+        type 3.035
+        typeerror -1.029
+        typeface 0.3092
+        types 2.305
+        typescript -1.374
+        typical 1.112
+        typically 2.779
+        typing 0.6616
+        typographic 0.2295
+        typography 0.4236
+        türkçe -0.4176
+        u 0.9152
+        u.s 0.5651
+        ubuntu 0.5282
+        udemy 0.2536
+        uganda -0.3626
+        uhd 0.2585
+        ui/ux -0.5263
+        uk -0.6322
+        ukraine -0.3051
+        ukrainian -0.6127
+        uk’s -0.2314
+        ultimately 0.649
+        ultra-light 0.3507
+        ultralight 0.8386
+        un 1.57
+        unable -0.2439
+        unanswered -0.2203
+        unbeatable 0.2916
+        uncategorized -0.7765
+        unchanged -1.172
+        uncomfortable 0.2132
+        uncommon -0.3984
+        uncover 0.4311
+        und -0.5472
+        under 1.044
+        undergrad -0.3348
+        undergraduate -0.2162
+        undergraduates 0.2424
+        understand 1.306
+        understanding 1.798
+        understands 0.22
+        understood -0.307
+        underwear -1.102
+        underwriting 0.3498
+        une 1.102
+        unemployment 0.2684
+        unexpected 0.9538
+        unfortunately 0.3812
+        unique 2.08
+        unit -0.9835
+        universe -0.2766
+        unix -0.2827
+        unless 0.3731
+        unlike 0.9826
+        unlimited 1.223
+        unmanaged -0.2101
+        unmatched 0.324
+        unnecessary 0.5593
+        unpacking 0.321
+        unparalleled 0.2659
+        unpredictable 0.2424
+        unrivaled 0.3177
+        unsubscribe -1.749
+        unsure 0.3671
+        until 1.429
+        unused 0.328
+        unveils -0.2933
+        up 1.689
+        up-to-date 0.3766
+        upcoming -0.5902
+        update 0.3634
+        updated -1.308
+        updates -1.329
+        updating 0.3336
+        upfront 0.6326
+        upgrade -1.276
+        upgraded 0.2088
+        upgrades 0.925
+        upgrading 0.2613
+        upholstery 0.3239
+        uplift 2.525
+        upload 0.4675
+        uploaded 0.2932
+        upon 0.5635
+        upper 0.302
+        upskill -0.277
+        upvote -0.2879
+        upwork -0.2274
+        urban 0.2931
+        urgent -0.436
+        url 1.715
+        uruguay -0.2746
+        us -6.632
+        usa -0.4809
+        usa.gov -0.2922
+        usability 0.3635
+        usage 2.248
+        usb 0.2072
+        usb-c 0.6793
+        usd -1.714
+        usda 0.2277
+        use 0.5124
+        used -0.2701
+        useful 0.4281
+        user 0.5518
+        user's -0.3174
+        user-defined -0.3307
+        user-friendly 0.5498
+        username 0.77
+        users 2.995
+        user’s 0.2016
+        uses 1.537
+        using 2.935
+        usual 0.3026
+        usually 1.815
+        ut -1.421
+        utah -0.2337
+        utc 0.5826
+        utensils 0.2105
+        utf-8 0.7142
+        utilities -0.7012
+        utility 0.8867
+        utilization 0.4009
+        utilize 0.2771
+        utilizes 0.2004
+        uzbekistan -0.336
+        v 0.2952
+        v1 0.3193
+        v2 0.4832
+        v3 0.618
+        v4 0.4545
+        va -0.3254
+        vacation 0.213
+        vacations 0.2392
+        vacuum -0.6987
+        valid 0.8058
+        validation -0.2703
+        valley -0.442
+        valuable 1.256
+        value 2.564
+        values 0.6714
+        valve -0.3826
+        van 0.4073
+        vanuatu -0.3269
+        vapor 0.2691
+        variable 0.5409
+        variables 0.7247
+        variant 0.4417
+        variations 0.2291
+        varied 0.2907
+        varies 0.4732
+        variety 1.549
+        various 2.902
+        vary -0.4325
+        varying 0.4823
+        vast 0.9542
+        vat -0.351
+        vatican -0.2494
+        vault -0.2193
+        ve -0.2279
+        vector 0.3369
+        vegan 1.476
+        vegas 1.573
+        vegetable 0.5258
+        vegetables 0.9149
+        veggies 0.4138
+        vehicle 0.6596
+        vehicles 0.6458
+        veil 0.2203
+        vein -0.3294
+        veins -0.2584
+        velocity 0.2568
+        velvet 1.83
+        vendor 0.8546
+        vendors -0.4549
+        venezuela -0.5049
+        ventilation 0.3839
+        ventures -0.3294
+        venue 0.8224
+        venues -0.33
+        verde -0.2618
+        verdict 0.4523
+        verification -0.2054
+        verified 0.3256
+        verizon -0.287
+        vermont -0.2002
+        versatile 1.105
+        versatility 0.2602
+        version 2.426
+        versions 0.7521
+        versus 0.414
+        vertical 0.8467
+        very -0.9502
+        vests -0.9361
+        vet 0.2697
+        veteran -0.2704
+        veterans -0.8612
+        veterinary -0.4314
+        via 1.944
+        vibrant 0.3437
+        vice -0.4917
+        victor 0.2039
+        victory 0.2637
+        video 1.58
+        videographer 0.2701
+        videos -1.247
+        vietnamese -0.4914
+        view -4.03
+        viewed -1.702
+        viewers 0.2246
+        viewing -2.117
+        views -1.854
+        vigilant 0.3557
+        village 0.8231
+        vincent -0.8103
+        vines -0.3214
+        vintage 2.015
+        violent 0.2241
+        violet 0.7691
+        virgin -0.2585
+        virginia -0.5172
+        virtual 0.88
+        viruses 0.2395
+        visa 0.5092
+        visibility 1.139
+        visible 0.2619
+        visit -1.33
+        visited -0.4687
+        visiting -0.401
+        visitors -1.541
+        visual 1.907
+        visualization 0.5531
+        visually 0.5192
+        visuals 0.4708
+        vital 0.4311
+        vitality -0.3716
+        vite 0.2056
+        việt -0.3848
+        voice 0.3228
+        void -0.2281
+        vol -0.4582
+        voltage 0.5627
+        volume 0.8366
+        volumes 0.3889
+        voluntary -0.328
+        volunteer -0.6088
+        von 0.286
+        vote -0.3078
+        voted 1.146
+        voters -0.5101
+        vows 0.3445
+        vpn 1.425
+        vpns 0.2093
+        vr 0.2965
+        vs -1.394
+        vulnerabilities 0.7953
+        vulnerability 0.3869
+        vulnerable 0.2034
+        wage 0.2248
+        wages 0.2755
+        waiting 0.4471
+        wales -0.4028
+        walk 0.717
+        walking 0.6731
+        wall 0.5457
+        wallet -0.3452
+        wallis -0.5146
+        walls 0.612
+        walmart -0.8587
+        walnut -0.2559
+        walter 0.2442
+        wang 1.819
+        want 2.249
+        wanted 0.4821
+        wanting -0.2498
+        war 0.9472
+        warehouse -0.3984
+        warehouses -0.2616
+        warm 0.2101
+        warmer 0.3659
+        warming 0.2165
+        warning 2.25
+        warnings 0.401
+        warren -0.4935
+        was 1.773
+        washer 0.2517
+        washers 0.3232
+        wasn’t 0.6846
+        waste 3.034
+        watch -0.8743
+        watched -2.468
+        watches -1.535
+        watching 0.5373
+        watchlist -0.2271
+        water 1.618
+        waterfall 0.5037
+        waterproof 0.238
+        watson 0.3427
+        watt 0.2913
+        watts 0.296
+        wave 0.7578
+        wax 0.7677
+        way 2.401
+        ways -1.139
+        we -1.787
+        we're -0.6276
+        we've -0.6835
+        wealth -0.6505
+        wearable 0.2005
+        web -0.2688
+        web-based 0.4214
+        web3 0.4146
+        webcam 1.72
+        webcams 0.2759
+        webflow 0.2747
+        webinar -0.8427
+        webinars -2.01
+        website -5.518
+        websites -2.817
+        wed 1.518
+        weddings -0.8434
+        wednesday 0.5027
+        week 1.058
+        weekend 0.5282
+        weekly -0.5204
+        weeks -0.3906
+        weight 3.305
+        welcome -1.274
+        welfare -0.2509
+        well 2.03
+        wellbeing -0.2397
+        wellness -0.6547
+        went -1.172
+        were 3.386
+        weren’t 0.2133
+        western -0.5155
+        wet 0.3053
+        we’ll 0.3091
+        we’re 1.294
+        we’ve 1.779
+        what 1.4
+        what's -0.7997
+        whatever 0.4966
+        whatsapp -0.799
+        what’s 0.6533
+        wheat 0.3062
+        wheel 0.6943
+        when 8.002
+        whenever 0.4983
+        where 4.233
+        wherever 0.2964
+        whether 3.253
+        which 5.873
+        while 7.933
+        whilst 0.2716
+        whistle 0.2486
+        white 0.4455
+        whitening 0.2092
+        whitepapers -0.2877
+        whitespace 0.264
+        who 2.638
+        whole-home 0.2276
+        wholesale -0.411
+        why 1.226
+        wi-fi 0.3271
+        wide 2.856
+        widely 0.8891
+        wider 0.399
+        widget -0.8037
+        width 2.074
+        wifi 0.6819
+        wiki -0.86
+        will 6.787
+        william 0.5617
+        willow -0.2093
+        win -1.364
+        window -1.804
+        wine -0.234
+        wines 1.231
+        winner 0.9542
+        wins 0.5196
+        winter -1.379
+        wire 0.9285
+        wired 1.035
+        wireless 1.091
+        wiring 0.6377
+        wise 0.3801
+        wish -0.7636
+        wishes -0.202
+        wishlist -2.018
+        with 7.02
+        withdraw -0.3742
+        withdrawal -0.2058
+        withdrawing -0.2236
+        within 1.947
+        without 5.762
+        wix 0.9367
+        women -1.044
+        women's -1.946
+        womens -0.3
+        women’s 0.5056
+        won -0.2753
+        wonderful -0.3492
+        won’t 0.9809
+        wood 0.6453
+        woodworking -0.6931
+        wool 0.3907
+        word -0.5202
+        words 1.347
+        work 0.5884
+        worked 0.2672
+        worker 0.7603
+        workers 0.3145
+        workflow 1.189
+        workflows 0.5034
+        workforce 0.7337
+        working 1.127
+        workload 0.2891
+        workout 0.3526
+        workouts 0.7071
+        workplace -0.3358
+        works 0.8086
+        workshop -0.4411
+        workspace -0.2444
+        workstation 0.293
+        workstations -0.286
+        world -2.093
+        world’s 0.3291
+        worn -0.4
+        worry 0.6796
+        worrying 0.3289
+        worst -0.2928
+        would 0.7857
+        wow -0.3687
+        wrap 0.5531
+        wraparound 0.2392
+        wrapper -0.305
+        wrapping 0.5282
+        writer -0.5528
+        writers -0.3788
+        writes -1.423
+        writing -0.5635
+        written -1.701
+        wrong -0.7903
+        wrote -0.2763
+        x 2.051
+        x1 0.3879
+        x86 0.3002
+        xbox 0.9994
+        xenforo -0.3645
+        xl 0.714
+        xlr 0.2484
+        xml 0.2532
+        xs 0.5355
+        xt -0.2099
+        xu 0.6919
+        y 0.4112
+        yaml 0.3693
+        yang 4.112
+        year -0.7222
+        year-round 0.3906
+        yearly 0.2349
+        years 0.5652
+        yellow 1.415
+        yes 3.389
+        yesterday -0.246
+        yet 0.6149
+        yield 0.5603
+        yields 0.3123
+        yoga -1.156
+        yogurt 0.753
+        york 2.799
+        you 1.598
+        you'd -0.2644
+        you'll 0.7984
+        you're -0.6123
+        you've -0.4518
+        young 0.5268
+        your 3.425
+        yours -0.5236
+        yourself 2.875
+        youth -0.4226
+        youtube -1.654
+        you’ll 6.734
+        you’re 5.96
+        you’ve 1.397
+        yoy 0.5397
+        yr -1.306
+        yuan 0.4428
+        z -1.253
+        zambia -0.356
+        zapier 1.821
+        zar -0.4162
+        zealand -0.5853
+        zero 1.41
+        zero-waste 0.6228
+        zhang 1.594
+        zheng 0.3045
+        zhu 0.6991
+        zig 0.3162
+        zimbabwe -0.3073
+        zip -0.5953
+        zoho 1.598
+        zone 1.177
+        zones 0.5658
+        zoom 1.483
+        zz 0.2627
+        â 1.458
+        čeština -0.2085
+        δ -0.6542
+        българия -0.2292
+        български -0.2215
+        русский -0.5426
+        українська -0.2913
+        עברית -0.2604
+        فارسی -0.2835
+        हिंदी -0.4289
+        বাংলা -0.3208
+        中文 -0.5232
+        日本語 -0.8205
+        简体中文 -0.4407
+        繁體中文 -0.3727
+        한국어 -0.7679
+        """
+
     /// The second pass's trees in ``TreeEnsemble``'s text form.
     static let secondPassText = """
-        -0.22464 0.1|10<0.5 24<-2.641888020625741 14<0.05219115256294202 16<0.034402637691354626 =-1.47626 =-1.82429 9<0.5 =-1.3384 =-0.559875
-        25<0.7079422282135681 51<0.18642591389594282 =-1.32226 =-0.405704 51<0.8762782041362581 =0.720847 =-1.35772 0<0.876319630603615 20<0.5
-        50<0.34657359027997264 =0.919944 =-0.128934 40<2.1383330595080277 =-1.32406 =0.271751 15<6.40852743401774 14<0.40440829364187453 =1.23355
-        =1.85861 16<0.7242563663457169 =0.979997 =-1.7124|0<0.20835705500026958 14<0.19988828944994882 14<0.05219115256294202 9<0.5 =-1.64242
-        =-1.13692 15<6.186206507010036 =-1.32383 =-0.665891 0<-1.4178831138309334 0<-2.660033496073983 =-1.45492 =-0.859014 9<0.5 =-0.431776
-        =0.361158 14<0.40440829364187453 9<0.5 20<0.5 =-0.322284 =-1.68009 12<0.7529144870802635 =1.0674 =0.053252 10<0.5 51<0.7821872268799815
-        =0.994691 =-0.465034 15<6.40852743401774 =1.61711 =0.697776|10<0.5 24<-2.862300453697274 14<0.05219115256294202 16<0.034402637691354626
-        =-1.21566 =-1.55199 12<0.9023594579185843 =-0.885413 =-1.43723 40<2.1383330595080277 35<0.11523283406141216 =-1.23894 =-0.346407
-        51<0.8448827819700274 =0.758502 =-1.09777 0<0.876319630603615 20<0.5 50<0.34657359027997264 =0.735525 =-0.103061 24<-2.641888020625741
-        =-1.27878 =-0.160524 15<6.40852743401774 12<0.9023594579185843 =1.53685 =0.953081 16<0.7242563663457169 =0.79796 =-1.61449|10<0.5
-        24<-3.273607921086633 9<0.5 24<-4.89203782354055 =-1.48395 =-1.17033 24<-5.75711824204889 =-1.36988 =-0.493382 24<-1.881658254871112 20<0.5
-        =-0.461651 =-1.35868 43<0.34657359027997264 =-0.233671 =0.652857 0<0.5191342137225579 20<0.5 50<0.34657359027997264 =0.556808 =-0.212956
-        24<-3.070493258355453 =-1.32116 =-0.434728 15<6.112574759667455 9<0.5 =0.762493 =1.42366 16<0.7242563663457169 =0.877747
-        =-1.07806|0<0.20835705500026958 14<0.12831801240992655 12<0.11732933009892113 10<0.5 =-1.43301 =-0.155606 12<0.9023594579185843 =-0.702537
-        =-1.34285 0<-1.9275593164582339 47<0.12459150326797386 =-1.09822 =-0.396146 20<0.5 =-0.0996949 =-1.06937 14<0.3450707312920352 9<0.5
-        68<0.6306818181818181 =-0.910452 =0.113432 12<0.7529144870802635 =0.677679 =-0.295531 0<1.7436212316618482 20<0.5 =0.933094 =-0.406755
-        15<6.40852743401774 =1.38269 =0.605565|0<-0.08211459098697949 14<0.06695391709353227 12<0.11732933009892113 8<0.18718352030387503 =-1.39803
-        =-1.1824 16<0.034402637691354626 =-0.584707 =-1.22357 12<0.9023594579185843 35<0.20360170928626786 =-1.06727 =-0.173919 20<0.5 =-0.965495
-        =-1.42803 14<0.2913494111498284 9<0.5 40<1.7005986908310775 =-1.01048 =-0.243879 36<-2.4414009612931853 =0.602477 =-0.265787 9<0.5
-        15<5.850763629860667 =0.626622 =-0.46646 15<6.40852743401774 =1.19786 =0.411906|10<0.5 24<-3.273607921086633 9<0.5 24<-4.89203782354055
-        =-1.27907 =-0.961659 20<0.5 =-0.363009 =-1.24054 24<-1.5801296036749775 51<0.155112500301125 =-1.14301 =-0.312473 43<0.34657359027997264
-        =-0.138205 =0.702527 0<0.876319630603615 20<0.5 15<6.270031616989824 =0.546539 =-0.263373 26<0.00423766271905641 =-0.260948 =-1.16546
-        36<4.658699722134795 15<6.40852743401774 =1.17651 =0.499366 15<6.112574759667455 =0.688304 =-0.496915|10<0.5 24<-3.4714639833943375 9<0.5
-        16<0.034402637691354626 =-0.764285 =-1.17713 24<-5.75711824204889 =-1.15107 =-0.302731 51<0.8762782041362581 25<0.7079422282135681
-        =-0.336098 =0.418187 15<6.925089307899519 =-1.16467 =-0.199189 0<1.2835987075684903 20<0.5 47<0.0688339036588576 =0.578112 =-0.162649
-        26<0.036264486018273145 =-0.34907 =-1.21703 15<6.112574759667455 35<0.7805468223669436 =1.20099 =0.731243 16<0.7242563663457169 =0.701362
-        =-1.19118|0<0.20835705500026958 14<0.06695391709353227 12<0.11732933009892113 8<0.18718352030387503 =-1.26127 =-1.0053
-        19<0.014851685023153477 =-0.586067 =-1.14562 35<0.11523283406141216 28<2.8029010331479984 =-1.12095 =-0.439264 12<0.8582698040860466
-        =-0.0520588 =-0.811601 14<0.40440829364187453 20<0.5 14<0.1618649973954149 =-0.509494 =0.390986 68<0.6306818181818181 =-1.37718 =-0.48569
-        51<0.8448827819700274 0<1.7436212316618482 =0.752793 =1.13038 10<0.5 =-0.708811 =0.437024|10<0.5 24<-3.6581828648463226
-        12<0.11732933009892113 7<0.17156741575331208 =-1.2242 =-1.00724 12<0.8582698040860466 =-0.473981 =-1.06824 51<0.8762782041362581
-        51<0.155112500301125 =-0.952433 =0.0166711 15<6.530141848752066 =-1.09828 =-0.334712 63<0.7494292237442922 15<6.270031616989824 9<0.5
-        =-0.181721 =0.541463 36<-0.34657359027997264 =0.0309381 =-0.97153 35<0.7381663795137893 15<6.186206507010036 =1.08928 =0.457538
-        14<0.47164701383798613 =-0.0562148 =0.731797|10<0.5 24<-3.6581828648463226 24<-5.228226193819908 9<0.5 =-1.14222 =-0.791146
-        36<6.227523836439325 =-0.777138 =1.19412 24<-1.5801296036749775 20<0.5 =-0.266183 =-1.00752 43<0.34657359027997264 =-0.136361 =0.591661
-        24<-1.881658254871112 9<0.5 24<-2.862300453697274 =-0.917886 =-0.017825 20<0.5 =0.443818 =-0.704879 36<4.894094464086333
-        19<-0.05557163996654442 =1.03964 =0.664881 15<6.112574759667455 =0.556228 =-0.788307|0<0.5191342137225579 14<0.12831801240992655
-        12<0.11732933009892113 0<-1.231565825334076 =-1.15504 =-0.842795 12<0.9023594579185843 =-0.348132 =-1.01511 0<-1.9275593164582339
-        47<0.12459150326797386 =-0.787369 =-0.0138333 20<0.5 =0.057916 =-0.765847 14<0.47164701383798613 12<0.7529144870802635 63<0.665650406504065
-        =-0.225587 =0.609264 20<0.5 =-0.117707 =-1.33119 19<-0.05557163996654442 23<0.18642591389594282 =-1.82253 =0.976113 62<9.329457364341085
-        =0.593977 =-2.58315|0<-0.08211459098697949 14<0.05219115256294202 36<6.227523836439325 9<0.5 =-1.03408 =-0.429771 17<0.34657359027997264
-        =2.33767 =-1.18977 35<0.11523283406141216 51<0.06096908830050867 =-1.17814 =-0.838971 12<0.9023594579185843 =-0.087461 =-0.781868
-        14<0.47164701383798613 9<0.5 68<0.3484848484848485 =-1.10734 =-0.207208 36<-0.34657359027997264 =0.623119 =-0.000105021 0<1.7436212316618482
-        50<2.2499048351651325 =0.540712 =-1.58485 15<6.112574759667455 =1.00473 =0.370113|10<0.5 24<-4.018980858746342 12<0.15189223984809974
-        8<0.16618780491847657 =-1.12149 =-0.869937 12<0.806968243398232 =-0.265856 =-0.931903 51<0.155112500301125 51<0.06096908830050867 =-1.20079
-        =-0.638 12<0.8582698040860466 =0.0798671 =-0.61048 63<0.7494292237442922 36<5.132848575986667 40<3.020127355638707 =0.272121 =-0.683118
-        47<0.0688339036588576 =-0.749408 =-1.75722 50<0.34657359027997264 35<0.7805468223669436 =0.895199 =0.398837 11<3.650573902928016 =-0.117854
-        =-1.4639|14<0.24296179953260416 24<-5.061447267937723 9<0.5 47<0.49770642201834864 =-1.04339 =-0.233859 16<0.034402637691354626 =1.95469
-        =-0.721237 12<0.15189223984809974 40<2.6020033435383976 =-0.891256 =0.871353 12<0.8582698040860466 =0.0121746 =-0.698678 0<0.876319630603615
-        50<0.34657359027997264 51<0.8762782041362581 =0.255471 =-0.580443 6<0.6976356967634089 =-0.510889 =0.458499 51<0.8135531497278014
-        36<4.436734027666815 =0.822724 =0.086715 10<0.5 =-0.855606 =0.290093|14<0.3450707312920352 14<0.04026681957774757 16<0.034402637691354626
-        36<5.721948439279896 =-0.772209 =1.59533 67<0.4194998364046615 =-0.22593 =-1.02175 20<0.5 9<0.5 =-0.357051 =0.173546 12<0.7529144870802635
-        =-0.647575 =-1.11961 0<1.2835987075684903 0<-0.8200956837851774 6<-3.283348892741463 =-0.777035 =-0.171902 50<0.8958797346140275 =0.363019
-        =-0.492781 15<6.40852743401774 2<-0.8236734294481759 =0.0977467 =0.859398 16<0.7242563663457169 =0.138798 =-1.77206|14<0.24296179953260416
-        24<-5.228226193819908 9<0.5 47<0.49770642201834864 =-1.02192 =-0.0475591 16<0.034402637691354626 =1.58264 =-0.729743 12<0.15189223984809974
-        40<2.6020033435383976 =-0.840927 =0.727321 20<0.5 =-0.0524475 =-0.910935 0<1.2835987075684903 0<-1.231565825334076 0<-3.558134220073983
-        =-0.959181 =-0.303952 20<0.5 =0.254438 =-0.622479 15<6.40852743401774 35<0.6493134010002941 =0.864657 =0.472336 16<0.7242563663457169
-        =0.0958737 =-1.58669|9<0.5 24<-2.641888020625741 12<0.11732933009892113 5<-1.367587667468696 =-1.04649 =-0.724828 12<0.9594467677881415
-        =-0.246536 =-0.879825 67<0.3268398268398268 43<0.34657359027997264 =-0.935348 =0.020533 51<0.8762782041362581 =0.191719 =-0.687887
-        63<0.6243279569892473 40<3.020127355638707 20<0.5 =0.162983 =-0.857427 =-1.98773 6<0.0003180873690062924 35<0.7381663795137893 =0.413613
-        =-0.250306 15<6.40852743401774 =0.796724 =0.112144|14<0.3450707312920352 24<-5.061447267937723 9<0.5 45<0.045283663704716336 =-0.275561
-        =-0.960632 16<0.034402637691354626 =1.52852 =-0.583438 12<0.06715657716591722 40<2.1383330595080277 =-0.857215 =0.263074 20<0.5 =-0.0445791
-        =-0.848423 0<0.876319630603615 50<0.34657359027997264 51<0.21780832469816147 =-0.525552 =0.277528 17<3.3140206880897667 =-0.437585 =0.176276
-        35<0.5582358966104046 15<6.112574759667455 =0.856392 =0.263432 63<0.8821486928104575 =0.111592 =0.620769|9<0.5 24<-4.1977838019832365
-        16<0.034402637691354626 36<5.721948439279896 =-0.565644 =0.945597 7<0.11734994073859598 =-0.992914 =-0.630545 51<0.09229605492843013
-        39<0.42821606254442074 =-1.00534 =-0.248316 23<0.8135531497278014 =-0.302446 =0.139026 63<0.7494292237442922 21<0.5 15<6.270031616989824
-        =0.308895 =-0.1812 66<4.436734027666815 =-0.717095 =1.63948 36<4.436734027666815 51<0.8448827819700274 =0.702729 =-0.0133133
-        43<0.8958797346140275 =0.176004 =-0.622916|0<-0.3439507199366725 12<0.15189223984809974 8<0.14808875230493562 2<-0.8236734294481759
-        =-0.995766 =-0.0955506 35<0.09123305333368363 =-0.79979 =-0.332396 12<0.9594467677881415 20<0.5 =0.0247968 =-0.670841 15<7.5045604282523115
-        =-0.872541 =0.665583 14<0.5378085705266837 20<0.5 36<5.132848575986667 =0.154729 =-0.803151 21<1.5 =-0.956082 =0.166178 15<5.987706711087151
-        47<0.0688339036588576 =0.649367 =-0.355118 36<-3.020127355638707 =0.566761 =-0.172735|24<-2.1581587515653724 24<-5.228226193819908
-        6<-2.4917708813348725 17<1.4978661367769954 =-0.545985 =-0.955455 20<0.5 =-0.422822 =-1.02312 9<0.5 15<7.5045604282523115 =-0.372281 =1.2452
-        21<0.5 =0.214512 =-0.516976 19<-0.05557163996654442 15<5.212210955225204 40<0.34657359027997264 =-0.26619 =0.894558 17<2.7403194616709956
-        =0.00421387 =0.507341 51<0.02964417809354969 15<7.23091407558371 =-1.93612 =0.30469 51<0.8448827819700274 =0.226911
-        =-0.299279|14<0.19988828944994882 24<-5.571157079896283 47<0.49770642201834864 24<-5.75711824204889 =-0.944769 =-0.660174
-        66<5.040188859666438 =-0.433203 =4.01677 36<6.227523836439325 12<0.08985175678041812 =-0.734864 =-0.235638 16<0.18748186053418164 =1.7184
-        =-1.05459 50<0.34657359027997264 6<-2.8993278246536436 12<0.8582698040860466 =-0.0985871 =-0.860615 63<0.7994082840236687 =0.162832
-        =0.563355 17<3.3140206880897667 67<0.38887750507068686 =-0.743345 =-0.344911 16<0.18748186053418164 =1.75091 =-0.101021|9<0.5
-        24<-4.376153651933185 16<0.034402637691354626 47<0.24876237623762376 =-0.354348 =2.78786 8<0.11640649891468716 =-0.954831 =-0.561619
-        12<0.23642372012112922 40<2.1383330595080277 =-0.547389 =0.327345 12<0.8582698040860466 =0.241703 =-0.348049 6<-2.4917708813348725
-        16<0.053139567986904376 35<0.23690341059434566 =-1.14363 =2.00645 18<0.4794084334722357 =-0.315735 =-1.08695 36<4.658699722134795
-        16<0.30222336489997803 =0.0745532 =0.526233 15<6.925089307899519 =-0.380483 =1.04153|9<0.5 24<-5.061447267937723 8<0.11640649891468716
-        17<0.8958797346140275 =-0.453048 =-0.96405 66<4.182021005961031 =-0.633061 =0.476579 51<0.18642591389594282 36<5.395895123935057 =-0.693217
-        =2.78793 12<0.9348555117909899 =0.0508196 =-0.515302 20<0.5 36<4.894094464086333 50<0.34657359027997264 =0.436304 =-0.10625
-        15<6.925089307899519 =-0.509906 =0.679104 16<0.053139567986904376 17<1.242453324894 =-1.01942 =1.87082 12<0.7529144870802635 =-0.507063
-        =-0.96353|24<-2.1581587515653724 24<-5.397516691639245 6<-2.7685651571313787 17<1.4978661367769954 =-0.553896 =-0.921891
-        47<0.49770642201834864 =-0.58335 =0.528477 35<0.1715749733155511 28<2.8029010331479984 =-0.655134 =0.229966 20<0.5 =0.0453976 =-0.657311
-        51<0.8448827819700274 25<0.7079422282135681 7<0.7890693656094514 =-0.0632851 =0.441454 50<1.242453324894 =0.562046 =-1.38873
-        14<0.9155369456866689 5<1.0280786522836451 =-0.419908 =0.213179 36<3.384246605824315 =-1.07978 =0.266648|14<0.19988828944994882
-        12<0.04774171620265007 5<0.6833700406919063 0<-1.231565825334076 =-0.935725 =-0.585456 51<0.02964417809354969 =-1.21519 =0.404626
-        12<0.9594467677881415 26<-0.23235782824177117 =-0.406443 =0.0350703 15<7.5045604282523115 =-0.791641 =0.758259 50<0.34657359027997264
-        63<0.8821486928104575 12<0.806968243398232 =0.207441 =-0.188615 51<0.8448827819700274 =0.618438 =-0.199546 7<0.11734994073859598
-        67<0.7121212121212122 =-0.501667 =-1.03662 68<0.6306818181818181 =-0.350246 =-0.0137184|24<-1.881658254871112 20<0.5 12<0.06715657716591722
-        37<1.868834809141684 =-0.805968 =-0.153393 12<0.9770745019415901 =0.0385377 =-0.557228 16<0.02208036001460683 15<6.530141848752066 =4.18787
-        =-0.179226 12<0.7529144870802635 =-0.470002 =-0.992134 16<0.3359200228615379 67<0.38887750507068686 16<0.034402637691354626 =-0.758701
-        =-0.078201 51<0.06096908830050867 =-1.07559 =0.305071 15<6.40852743401774 35<0.6942998046470876 =0.697756 =0.211743 17<3.8606743063089746
-        =-2.32258 =-0.21366|2<0.5176414177670003 12<0.08985175678041812 0<-1.4178831138309334 18<-0.23968007156854393 =-0.99809 =-0.74409
-        51<0.09229605492843013 =-0.848118 =-0.0861004 20<0.5 12<0.9958649374623335 =0.030507 =-0.849525 16<0.02208036001460683 =1.46669 =-0.789898
-        47<0.0688339036588576 15<6.40852743401774 63<0.8821486928104575 =0.325578 =0.677748 16<0.7242563663457169 =0.00458104 =-1.64986
-        45<0.49864864864864866 39<0.2852622061482821 =-1.00788 =0.127017 28<2.5249280036247685 =-0.342471 =0.621467|0<-1.7608482401169667
-        12<0.23642372012112922 47<0.006590917319912378 11<3.4811217321331034 =-0.554683 =-0.86054 18<-0.011118837892134137 =-0.632817 =0.487792
-        15<6.186206507010036 51<0.7508156672184547 =-0.200984 =-0.82298 16<0.034402637691354626 =1.081 =-0.55565 8<0.7599210572064011 20<0.5
-        51<0.06096908830050867 =-0.863022 =0.0950671 16<0.053139567986904376 =0.799432 =-0.660328 15<6.40852743401774 16<0.16195292118937438
-        =-1.56764 =0.576808 68<0.17424242424242425 =-0.782288 =0.607879|9<0.5 12<0.23642372012112922 40<1.7005986908310775 67<0.8181818181818181
-        =-0.44318 =-0.841543 2<-2.7961588397131694 =-0.826777 =0.342711 20<0.5 15<7.404579644606624 =-0.0196422 =1.19993 16<0.02208036001460683
-        =1.1227 =-0.866879 18<0.2553527053136446 63<0.8821486928104575 19<-0.05557163996654442 =0.291085 =-0.194887 5<1.0280786522836451 =0.258918
-        =0.805938 36<-2.4414009612931853 50<3.1567740231385475 =0.409725 =-1.14873 15<5.212210955225204 =0.230169 =-0.292045|6<-2.4917708813348725
-        16<0.034402637691354626 15<6.186206507010036 5<-2.166246136946582 =-0.765174 =-0.104634 12<0.34216840392904224 =-0.315227 =1.10842
-        16<0.5606903658954132 0<-2.3916468737673218 =-0.784828 =-0.257008 67<0.257876048330801 =-2.38119 =-0.890825 11<3.8176519431297073
-        12<0.806968243398232 21<0.5 =0.312983 =-0.484961 35<0.6041289794307347 =-1.9565 =-0.0279673 43<0.34657359027997264 16<0.053139567986904376
-        =-0.100665 =-0.528077 59<0.03986754966887417 =0.470451 =-1.32872|50<0.34657359027997264 12<0.9594467677881415 51<0.155112500301125
-        8<0.5617644617062421 =-0.637087 =0.28235 63<0.7494292237442922 =0.0608969 =0.340715 5<0.10818229975211227 35<0.7805468223669436 =-1.92561
-        =-0.540557 35<0.8597931753591417 =0.607342 =-0.201592 18<-0.23968007156854393 51<0.4999010684606252 36<-3.7256208424938384 =-1.02527
-        =-0.302965 36<-4.722943345003717 =-0.969 =1.81472 15<6.40852743401774 5<-2.166246136946582 =-0.805286 =-0.291718 24<-5.571157079896283
-        =-0.7487 =0.210227|50<0.34657359027997264 12<0.9023594579185843 18<-0.23968007156854393 36<2.2499048351651325 =-0.628448 =1.72422
-        63<0.7494292237442922 =0.0552142 =0.327276 20<0.5 15<7.5045604282523115 =-0.160331 =1.99255 17<0.8958797346140275 =-0.214413 =-0.927545
-        14<0.019134328103111206 17<0.8958797346140275 2<-3.8202376104554308 =0.562506 =-0.740833 67<0.505050505050505 =-0.263551 =-0.878343
-        15<6.40852743401774 9<0.5 =-0.470999 =-0.122303 8<0.05392848204743153 =1.95916 =-0.0168992|14<0.5378085705266837 24<-5.75711824204889
-        47<0.49770642201834864 6<-3.283348892741463 =-0.863915 =-0.552659 25<0.14274276248025142 =-1.02484 =1.37999 18<-0.23968007156854393
-        36<-3.020127355638707 =-0.702043 =0.889146 15<7.404579644606624 =-0.06217 =0.818954 51<0.9390197708795269 41<0.5 40<3.020127355638707
-        =0.0621755 =-0.933317 15<5.987706711087151 =0.507082 =-0.124922 7<0.8976910496103794 8<0.7599210572064011 =-0.870855 =0.795778
-        =-2.57318|50<0.34657359027997264 51<0.9390197708795269 24<-1.5801296036749775 20<0.5 =0.0595939 =-0.446467 15<5.69204579656338 =0.443498
-        =0.0165741 8<0.3635955071898057 36<5.721948439279896 =-0.957311 =-0.163293 7<0.8976910496103794 =0.115699 =-1.4282 14<0.019134328103111206
-        17<0.8958797346140275 5<-3.8074186519545874 =0.88773 =-0.583838 67<0.4194998364046615 =-0.121149 =-0.83698 15<7.404579644606624
-        17<3.8606743063089746 =-0.331408 =0.22223 18<-0.011118837892134137 =1.73204 =-0.581563|50<0.34657359027997264 51<0.09229605492843013
-        0<2.227387362177785 51<0.02964417809354969 =-1.22967 =-0.598569 45<0.199802371541502 =1.01566 =-0.945848 51<0.9390197708795269
-        28<2.8029010331479984 =0.0557714 =0.35701 14<0.9155369456866689 =-0.485012 =-1.32798 18<-0.23968007156854393 36<-3.7256208424938384
-        14<0.47164701383798613 =-0.902392 =0.970344 14<0.08331393884792111 =-0.913446 =1.19536 15<6.40852743401774 67<0.7479317454613896 =-0.250449
-        =-0.728401 24<-5.397516691639245 =-0.611766 =0.209985|6<-2.4917708813348725 36<5.721948439279896 16<0.5606903658954132 51<0.9076875417024116
-        =-0.206686 =-0.788285 67<0.2933565343223289 =-2.03776 =-0.74491 24<-5.228226193819908 62<3.496987951807229 =1.02236 =-0.919197
-        67<0.7479317454613896 =0.209233 =1.48859 25<0.7079422282135681 35<0.11523283406141216 18<-0.04879433016804629 =-0.754074 =-0.195072
-        36<5.132848575986667 =0.0720796 =-0.373672 15<5.212210955225204 39<0.11010101010101009 =-0.639129 =0.620544 45<0.09979253112033196 =0.311351
-        =-0.12905|20<0.5 18<-0.23968007156854393 36<-0.34657359027997264 15<6.530141848752066 =-0.431072 =-1.13261 8<0.09043069417676686 =-1.04045
-        =1.37192 60<0.1967741935483871 51<0.02964417809354969 =-1.06649 =0.0965833 18<0.09564930595388321 =-0.784427 =-0.337639
-        16<0.02208036001460683 15<6.530141848752066 12<0.9770745019415901 =2.51564 =-0.367398 35<0.6942998046470876 =1.13748 =-1.17663
-        12<0.6948005750654631 5<0.6833700406919063 =-0.366451 =0.37545 21<2.5 =-0.873064 =0.78677|25<0.31415145528751076 12<0.04774171620265007
-        5<-1.195296890623586 15<5.69204579656338 =-0.941632 =-0.723373 16<0.5930489450375687 =-0.13606 =-0.948913 24<-6.457777761524886
-        15<5.987706711087151 =-0.52012 =-0.915556 8<0.02485152575021679 =0.997247 =-0.136758 12<0.8582698040860466 51<0.02964417809354969
-        15<6.925089307899519 =-1.25572 =0.431329 21<0.5 =0.193632 =-0.254122 20<0.5 66<4.436734027666815 =-0.104457 =2.14867 21<1.5 =-0.838654
-        =1.33075|28<2.8029010331479984 35<0.09123305333368363 44<0.012739370334307044 12<0.23642372012112922 =-0.609613 =-1.61581
-        0<-0.08211459098697949 =-0.75456 =0.254878 12<0.806968243398232 50<0.34657359027997264 =0.129979 =-0.152532 20<0.5 =-0.131107 =-0.822365
-        15<6.112574759667455 51<0.8762782041362581 34<0.5 =-0.0888917 =0.514656 4<2.22696642279787 =-0.355493 =-1.84448 16<0.7242563663457169
-        48<0.34657359027997264 =0.11536 =-0.885201 51<0.18642591389594282 =0.198058 =-1.95503|20<0.5 18<-0.23968007156854393 15<6.610695139000236
-        51<0.4372851827791886 =-0.478241 =0.586023 71<0.031128875968992248 =-1.12356 =-0.168019 51<0.9390197708795269 28<2.8029010331479984
-        =0.0147767 =0.264899 14<0.9155369456866689 =-0.319652 =-1.26837 16<0.053139567986904376 8<0.3635955071898057 66<4.668133964286986
-        =-0.0898469 =2.89461 24<-3.273607921086633 =0.0632829 =1.7638 19<-0.05557163996654442 68<0.7071428571428571 =-0.460199 =0.163233
-        26<0.18130041303548644 =-0.448999 =-1.01451|60<0.1967741935483871 14<0.024344064702533454 16<0.034402637691354626 26<0.14165235200845666
-        =-0.700818 =0.864443 67<0.4194998364046615 =0.228458 =-0.669941 12<0.806968243398232 67<0.35858585858585856 =-0.0585277 =0.19277
-        66<4.182021005961031 =-0.151137 =1.26205 6<1.1259245753434648 18<0.09564930595388321 63<0.12414383561643835 =-0.618989 =-0.931853
-        25<0.28806779882302425 =-0.835826 =-0.062151 2<1.743409912115588 =0.0639036 8<0.7599210572064011 =0.0922176 =1.15812|25<0.31415145528751076
-        12<0.014412705914876783 16<0.23600413050445665 17<3.7726948748059117 =-0.712392 =1.24928 27<2.1383330595080277 =-0.930702 =-0.382929
-        24<-6.457777761524886 15<6.270031616989824 =-0.438907 =-0.907935 15<7.404579644606624 =-0.153286 =0.620319 68<0.7207792207792207
-        2<0.8756089214784664 67<0.257876048330801 =-0.550019 =-0.0661589 47<0.0688339036588576 =0.25588 =-0.790741 7<0.15153932289381722
-        36<2.2499048351651325 =-0.335147 =0.392588 26<-0.23235782824177117 =0.144397 =0.759634|18<-0.23968007156854393 36<-0.34657359027997264
-        15<6.530141848752066 51<0.4372851827791886 =-0.551697 =0.36726 71<0.031128875968992248 =-1.11231 =-0.222836 16<0.07405534668011668
-        1<-1.9329826908958072 =-0.992895 =0.732094 35<0.2718201178938404 =-0.126433 =2.65939 19<-0.05557163996654442 0<2.7211392087127884
-        15<6.925089307899519 =0.0588892 =0.627359 36<3.7012257604091223 =0.756421 =-0.828535 68<0.045454545454545456 15<5.000579289854787 =0.263926
-        =-0.952849 12<0.9958649374623335 =-0.0335705 =-0.646754|50<0.34657359027997264 51<0.06096908830050867 2<2.2272948311368053
-        68<0.17424242424242425 =-2.29385 =-0.711403 12<0.03454178746550435 =-0.314056 =1.09183 51<0.7508156672184547 63<0.8821486928104575
-        =0.0558419 =0.401406 68<0.045454545454545456 =-0.705568 =-0.057912 37<3.198464827608073 67<0.8181818181818181 66<3.9796379800581985
-        =-0.109975 =0.879812 36<5.132848575986667 =-0.625815 =0.0411159 68<0.6306818181818181 12<0.19229654582906483 =0.195314 =-1.21232
-        62<5.202715098147129 =0.780349 =-0.946743|6<-2.4917708813348725 17<3.020127355638707 15<6.186206507010036 5<-2.166246136946582 =-0.561283
-        =-0.0779155 16<0.034402637691354626 =0.598944 =-0.392128 24<-1.263567696828399 16<0.4957805145489736 =-0.409842 =-0.789352
-        15<6.043819073859197 =-0.919684 =-2.4686 25<0.28806779882302425 17<2.0126758453675744 15<7.404579644606624 =-0.435046 =1.39626
-        16<0.053139567986904376 =2.21166 =-0.0528321 68<0.7207792207792207 36<5.132848575986667 =0.0837137 =-0.511464 8<0.11640649891468716
-        =-0.24051 =0.475236|60<0.1967741935483871 51<0.9390197708795269 51<0.06096908830050867 2<2.2272948311368053 =-0.73815 =0.582357
-        28<2.8029010331479984 =-0.00537352 =0.230975 26<0.00423766271905641 2<1.743409912115588 =-0.763267 =-2.0811 8<0.501718242407555 =-0.578066
-        =0.359639 2<1.743409912115588 71<0.031128875968992248 38<3.198464827608073 =-0.748415 =-0.431457 50<0.8958797346140275 =-0.263011 =2.17919
-        24<-4.724249500190693 =-0.357017 23<0.6881204566853614 =1.23039 =0.250843|2<1.743409912115588 67<0.35858585858585856 17<2.8617925509761903
-        68<0.26136363636363635 =-1.12779 =-0.412897 8<0.3635955071898057 =0.627783 =-0.0655973 12<0.9594467677881415 12<0.23642372012112922
-        =-0.16871 =0.151512 27<3.198464827608073 =-0.459248 =0.299171 47<0.006590917319912378 17<4.76642927963171 28<1.4978661367769954 =-0.822976
-        =0.483607 15<5.285735379716262 =-7.51568 =-0.147731 48<0.34657359027997264 47<0.24876237623762376 =0.150556 =-1.53074 37<3.9796379800581985
-        =0.119998 =-2.37332|20<0.5 12<0.014412705914876783 25<0.4516214348168234 28<3.198464827608073 =-0.811117 =-0.209415 28<2.8029010331479984
-        =-0.322099 =0.684563 70<0.07380174291938998 25<0.14274276248025142 =-0.572985 =0.0687244 17<3.650573902928016 =-0.445038 =0.223308
-        16<0.02208036001460683 15<6.530141848752066 12<0.9770745019415901 =2.06956 =0.120167 35<0.6942998046470876 =0.805307 =-1.13556
-        26<0.18130041303548644 5<0.6833700406919063 =-0.398538 =0.311947 19<-0.05557163996654442 =-0.181831 =-0.935397|51<0.06096908830050867
-        16<0.18748186053418164 11<1.4978661367769954 24<-1.5801296036749775 =-0.872226 =-2.38367 59<0.03986754966887417 =-0.641472 =-1.44896
-        40<3.020127355638707 16<0.4957805145489736 =-0.0861658 =-0.926543 =1.19348 12<0.9348555117909899 62<4.11078811369509 67<0.2933565343223289
-        =-0.440448 =-0.0901736 17<4.76642927963171 =0.0813088 =-0.548584 35<0.7381663795137893 32<0.33285163776493254 =-0.197792 =-2.37991 20<1.5
-        =-0.141073 =-0.959116|8<0.7599210572064011 67<0.35858585858585856 17<2.8617925509761903 15<5.212210955225204 =0.109514 =-0.632495
-        16<0.18748186053418164 =0.825587 =-0.0963009 14<0.04026681957774757 26<-0.12554589316703854 =-0.525846 =-0.0412956 59<0.03986754966887417
-        =0.094798 =-0.452803 15<6.40852743401774 23<0.6567995794074594 37<3.9796379800581985 =0.175868 =-1.51072 36<-0.34657359027997264 =0.707587
-        =0.337445 16<0.7242563663457169 68<0.17424242424242425 =-0.511105 =0.604404 51<0.18642591389594282 =-0.514917
-        =-1.76458|60<0.1967741935483871 20<0.5 70<0.07380174291938998 15<5.11499080038665 =0.21108 =0.0106894 23<0.9390197708795269 =-0.250006
-        =-0.984001 16<0.02208036001460683 15<6.530141848752066 =1.67129 =-0.391251 26<0.14165235200845666 =-0.252228 =-0.705925 2<1.2828770607507374
-        63<0.12414383561643835 60<0.4722222222222222 =0.2297 =-0.702705 18<0.17389013607000503 =-0.835642 =-0.531024 25<0.3030144516855241
-        38<2.5249280036247685 =0.382911 =-0.79784 4<0.8743987613577693 =-0.0190016 =0.862492|18<-0.23968007156854393 15<6.610695139000236
-        51<0.46864966296381105 36<-0.34657359027997264 =-0.492031 =0.650398 16<0.18748186053418164 =-0.168332 =2.02012 71<0.031128875968992248
-        =-1.10203 =-0.029053 20<0.5 51<0.02964417809354969 15<6.738134946389277 =-1.00798 =0.45179 25<0.14274276248025142 =-0.49121 =0.0674704
-        16<0.053139567986904376 12<0.9594467677881415 =0.701073 =-0.598623 19<-0.05557163996654442 =-0.172745 =-0.732093|18<-0.23968007156854393
-        15<6.610695139000236 51<0.4999010684606252 40<2.6020033435383976 =-0.456624 =0.765839 16<0.21924003437181178 =-0.0837454 =1.65058 =-1.09198
-        19<-0.05557163996654442 0<2.7211392087127884 67<0.257876048330801 =-0.188299 =0.134671 36<3.7012257604091223 =0.676072 =-0.602573
-        68<0.6306818181818181 15<5.850763629860667 =-0.0935517 =-0.477257 36<2.2499048351651325 =-0.196291 =0.264542|60<0.1967741935483871
-        70<0.07380174291938998 12<0.9958649374623335 15<5.11499080038665 =0.182004 =-0.00346574 5<1.0280786522836451 =-0.783794 =0.948014
-        4<-1.7727003394572778 14<0.6773189379524867 =-0.496739 =-1.35168 51<0.18642591389594282 =-0.848469 =-0.089535 71<0.031128875968992248
-        2<1.2828770607507374 38<3.198464827608073 =-0.668923 =-0.341508 25<0.3030144516855241 =-0.393719 =0.548459 50<0.8958797346140275
-        24<-7.2849349996544035 =-0.737251 =0.483243 =2.22873|63<0.7994082840236687 31<0.11010101010101009 12<0.28855895708425794
-        67<0.8484848484848484 =-0.0432599 =-0.607159 12<0.9770745019415901 =0.185639 =-0.500797 37<3.9796379800581985 6<1.1259245753434648
-        =-0.192571 =0.214341 6<1.6509594598351591 =-0.288853 =-1.68845 15<5.750982812366943 35<0.6493134010002941 38<4.324110726911321 =-0.0807137
-        =0.530121 12<0.6332094337935427 =-1.87434 =0.0419378 40<3.020127355638707 50<1.242453324894 =0.132798 =-0.914374 39<0.3946161274746499
-        =0.132337 =-0.674258|51<0.02964417809354969 24<-0.9355074119739444 5<2.1824660088268066 68<0.7071428571428571 =-0.835787 =-0.391783
-        =0.531597 63<0.8821486928104575 11<1.2424533248940002 =-1.8674 =-1.04912 =-0.472201 50<0.34657359027997264 62<4.11078811369509
-        3<2.2264224563623394 =-0.216482 =0.477239 17<4.76642927963171 =0.0880826 =-0.447456 36<-6.166467172559881 26<-0.1600227014755959 =-1.0328
-        =0.436028 15<6.40852743401774 =-0.215074 =0.104589|6<-2.4917708813348725 36<4.894094464086333 23<0.6567995794074594 18<0.023007369896352693
-        =-0.526175 =-0.152893 17<4.212100162283536 =-0.0362883 =-2.04697 18<0.023007369896352693 50<2.2499048351651325 =0.956888 =-0.266648
-        17<4.212100162283536 =-0.231224 =-1.22525 67<0.47988098857664074 17<2.8617925509761903 15<5.212210955225204 =0.100353 =-0.374001
-        37<3.9796379800581985 =0.213476 =-0.254683 16<0.5930489450375687 11<3.650573902928016 =0.398798 =0.059224 7<0.656988281237675 =-0.431056
-        =0.480954|34<0.5 68<0.7207792207792207 36<-3.020127355638707 11<3.4811217321331034 =0.161653 =-0.225107 67<0.3268398268398268 =-0.439881
-        =-0.120227 40<2.6020033435383976 12<0.34216840392904224 =-0.229906 =0.182905 17<3.4175922930736506 =0.856222 =-0.737244
-        36<-2.4414009612931853 15<7.5045604282523115 0<1.7436212316618482 =0.239272 =0.639507 51<0.06096908830050867 =1.01718 =-2.82571
-        15<5.212210955225204 23<0.5313488172577929 =-0.29316 =0.400679 30<3.9796379800581985 =-0.0554044 =-0.781719|8<0.7599210572064011
-        67<0.257876048330801 16<0.034402637691354626 6<-0.30364509202393325 =-0.609793 =-1.69088 66<4.436734027666815 =-0.276582 =1.53428
-        59<0.03986754966887417 50<0.34657359027997264 =0.059382 =-0.146053 39<0.42821606254442074 =-0.182325 =-1.26989 68<0.045454545454545456
-        17<4.76642927963171 16<0.6233083023592816 =-0.515367 =0.522234 15<5.285735379716262 =-4.72393 =-0.733196 26<0.18130041303548644
-        63<0.6243279569892473 =0.118824 =0.632766 48<0.34657359027997264 =0.0514536 =-1.22038|24<-6.457777761524886 6<-3.436834354673344
-        17<2.1383330595080277 0<-5.446124132678395 =-0.797941 =0.236988 51<0.02964417809354969 =-0.0290563 =-0.940526 66<3.9796379800581985
-        40<0.8958797346140275 =-0.579396 =0.310534 15<5.987706711087151 =2.52078 =-0.740169 68<0.7207792207792207 2<0.5176414177670003
-        51<0.2491816628397501 =-0.436779 =-0.0742681 47<0.0688339036588576 =0.158746 =-0.492852 37<2.8029010331479984 15<5.633000692495307
-        =-0.239932 =0.186243 16<0.5606903658954132 =0.605212 =-0.785659|71<0.031128875968992248 67<0.8181818181818181 67<0.47988098857664074
-        17<2.8617925509761903 =-0.175096 =0.0847154 17<2.7403194616709956 =0.222161 =-0.0667121 36<2.2499048351651325 9<0.5 =-0.688277 =0.504576
-        15<6.186206507010036 =-0.211247 =0.5881 59<0.03986754966887417 16<0.23600413050445665 67<0.2195541418745301 =-1.67418 =0.254868
-        27<2.8029010331479984 =-0.702814 =0.0732807 39<0.3946161274746499 62<6.221688034188034 =-0.570429 =0.768761 35<0.5130039012972117 =-2.19775
-        =-1.20399|20<0.5 62<5.665333333333333 25<0.7877731359520798 16<0.5930489450375687 =-0.0510237 =-0.366213 15<5.212210955225204 =0.383885
-        =-0.0511293 35<0.23690341059434566 11<2.8029010331479984 =0.0853043 =-0.38176 25<0.31415145528751076 =0.0116834 =0.302685
-        16<0.053139567986904376 8<0.3635955071898057 51<0.6254078380150718 =0.704394 =-0.39573 39<0.33285163776493254 =1.5027 =0.408831
-        19<-0.05557163996654442 38<5.0139575654555895 =-0.308458 =0.337026 36<-3.020127355638707 =0.33681 =-0.803059|51<0.9703520531455586
-        60<0.1967741935483871 67<0.4506028248614491 17<2.7403194616709956 =-0.257759 =0.0598239 14<0.03107894971113733 =-0.241409 =0.115848
-        8<0.2946765435168899 63<0.12414383561643835 =-0.383121 =-0.817697 25<0.28806779882302425 =-0.611032 =0.0217584 10<0.5 15<6.186206507010036
-        23<0.6881204566853614 =-0.654399 =-1.20687 36<3.9796379800581985 =0.95052 =-0.408727 7<0.8448028864068293 39<0.35281913595313646 =-0.282082
-        =0.928845 =-1.15014|60<0.1967741935483871 51<0.9703520531455586 51<0.21780832469816147 37<3.569433499972762 =-0.281414 =0.300344
-        12<0.6332094337935427 =0.120648 =-0.0447917 10<0.5 15<6.186206507010036 =-0.93961 =-0.156273 4<1.281896687945109 =0.407368 =-0.969019
-        18<0.09564930595388321 7<0.7268382709003677 63<0.12414383561643835 =-0.409771 =-0.757598 =0.344954 25<0.28806779882302425
-        15<5.633000692495307 =-0.239291 =-0.827644 50<1.7005986908310775 =-0.0803098 =1.72931|71<0.031128875968992248 63<0.8459935897435897
-        68<0.4494949494949495 40<3.020127355638707 =-0.114057 =-0.72506 25<0.14274276248025142 =-0.542156 =0.0519324 15<5.11499080038665
-        40<1.7005986908310775 =-0.192027 =0.570491 5<2.1824660088268066 =-0.0369139 =0.337063 59<0.03986754966887417 16<0.23600413050445665
-        67<0.2195541418745301 =-1.56665 =0.244696 27<2.8029010331479984 =-0.701397 =0.0766546 39<0.33285163776493254 44<0.04470948827292111
-        =-0.523104 =0.843083 37<2.5249280036247685 =0.70289 =-1.37067|68<0.045454545454545456 40<3.020127355638707 14<0.6079227415294215
-        7<0.46001122209751 =1.31607 =-0.752405 0<2.227387362177785 =-0.0816551 =0.498449 16<0.6233083023592816 15<5.574051567662041 =-2.63708
-        =-0.83565 17<4.76642927963171 =0.328259 =-1.42264 7<0.7890693656094514 16<0.5930489450375687 17<3.8606743063089746 =-0.00440739 =0.386862
-        7<0.46001122209751 =-0.589685 =-0.0725824 17<2.0126758453675744 51<0.6254078380150718 =0.0984394 =-2.92042 63<0.7494292237442922 =-0.0102656
-        =0.497405|68<0.6306818181818181 36<-2.4414009612931853 0<2.227387362177785 26<0.036264486018273145 =0.00359418 =0.539848
-        1<0.20625956397162096 =-0.699951 =0.615476 15<5.212210955225204 0<1.7436212316618482 =-0.0931928 =0.428414 15<5.448887912616005 =-0.722485
-        =-0.204002 26<-0.2705963154492566 15<6.610695139000236 15<6.186206507010036 =-0.199161 =0.453833 14<0.40440829364187453 =-1.01645 =0.76764
-        48<0.34657359027997264 15<6.40852743401774 =0.0257725 =0.320789 5<-2.697904387716818 =-0.295421 =0.744718|71<0.031128875968992248
-        63<0.8821486928104575 68<0.4494949494949495 15<6.40852743401774 =-0.054733 =-0.552226 12<0.9594467677881415 =0.0676784 =-0.315237
-        25<0.6337208884908824 66<4.668133964286986 =-0.115571 =-1.08778 39<0.11010101010101009 =-1.6528 =0.32815 59<0.03986754966887417
-        67<0.11229345814720246 15<5.382196208164775 =-3.83281 =-0.317024 5<-2.5745548265619203 =-1.22724 =-0.0638216 43<0.8958797346140275
-        39<0.3946161274746499 =-0.0497644 =-0.930227 12<0.8582698040860466 =-1.81124 =-0.131309|6<-2.4917708813348725 36<5.132848575986667
-        51<0.8135531497278014 19<0.09995417048579286 =-0.177324 =0.459337 36<-3.7256208424938384 =0.379222 =-0.594946 17<1.242453324894
-        50<0.34657359027997264 =0.974177 =0.0859944 67<0.257876048330801 =0.882099 =-0.729031 15<7.5045604282523115 15<6.925089307899519
-        15<6.610695139000236 =0.054177 =-0.592331 19<-0.00019778481012658228 =0.75657 =-0.584248 18<0.17389013607000503 17<1.868834809141684
-        =0.454894 =-0.796628 0<0.20835705500026958 =-1.32777 =-2.61775|12<0.014412705914876783 25<0.3991706085070549 16<0.37031437175876053
-        7<0.17156741575331208 =-0.676382 =-0.00695396 37<1.868834809141684 =-0.841769 =0.0819719 16<0.37031437175876053 21<0.5 =0.871067 =-0.807283
-        63<0.914833172147002 =-0.60579 =1.11271 62<5.665333333333333 18<0.29746452788024424 28<2.8029010331479984 =-0.0331521 =0.268018
-        36<-2.4414009612931853 =0.160208 =-0.242196 35<0.23690341059434566 11<2.8029010331479984 =0.0721105 =-0.368117 25<0.31415145528751076
-        =-0.0252954 =0.257078|12<0.9958649374623335 31<0.11010101010101009 25<0.14274276248025142 47<0.49770642201834864 =-0.204401 =-1.07549
-        14<0.9155369456866689 =0.105932 =-0.238854 5<-2.166246136946582 36<4.436734027666815 =-0.813149 =0.0304169 15<6.40852743401774 =0.00460551
-        =-0.306854 11<1.4978661367769954 16<0.7242563663457169 36<3.9796379800581985 =1.15146 =-0.104664 =-0.143931 14<0.6773189379524867
-        7<0.1335188314275969 =-0.913445 =-0.155661 =-1.45412|60<0.1967741935483871 67<0.47988098857664074 37<3.9796379800581985
-        17<2.8617925509761903 =-0.160304 =0.144858 12<0.34216840392904224 =0.304148 =-0.472134 51<0.9076875417024116 51<0.18642591389594282
-        =-0.231646 =0.143254 14<0.9155369456866689 =-0.303143 =-1.23574 9<0.5 14<0.47164701383798613 11<1.4978661367769954 =0.255261 =-0.684958
-        36<-3.4175922930736506 =0.73156 =-0.401795 25<0.28806779882302425 15<5.11499080038665 =0.3019 =-0.752483 63<0.12414383561643835 =1.19468
-        =-0.157026|28<2.8029010331479984 68<0.7207792207792207 36<-3.7256208424938384 11<3.4811217321331034 =0.243112 =-0.180708
-        1<-2.6662985272600146 =-0.655224 =-0.122156 7<0.1335188314275969 15<6.186206507010036 =-0.288212 =0.156039 25<0.31415145528751076
-        =-0.0431782 =0.357668 47<0.24876237623762376 18<0.2553527053136446 50<1.242453324894 =0.340146 =-0.54864 38<5.797575202612949 =0.140966
-        =-0.54944 37<1.7005986908310775 45<0.331518921721099 =-0.644921 =0.371419 15<4.840234496705035 =-3.17583 =-1.14887|70<0.07380174291938998
-        62<4.11078811369509 36<6.227523836439325 67<0.257876048330801 =-0.427237 =-0.0770739 47<0.49770642201834864 =0.352407 =1.71724
-        8<0.14808875230493562 15<6.186206507010036 =-0.308609 =0.174501 15<6.40852743401774 =0.121788 =-0.129119 7<0.17156741575331208
-        19<0.15525845919681536 44<0.012739370334307044 =-0.608219 =-1.33904 12<0.7529144870802635 =1.75516 =-0.289633 51<0.09229605492843013
-        23<0.9390197708795269 =-0.527509 =-1.55734 28<2.5249280036247685 =-0.205425 =0.168721|20<0.5 19<0.05380749935522518 21<1.5
-        19<-0.09189801954312232 =0.0800328 =-0.0712572 17<0.8958797346140275 =0.958952 =-0.625384 15<5.987706711087151 66<4.182021005961031
-        =0.353229 =2.74941 67<0.11229345814720246 =3.06834 =-0.631807 16<0.02208036001460683 15<6.530141848752066 12<0.9770745019415901 =1.6548
-        =-0.0725351 35<0.6942998046470876 =0.653876 =-1.05492 26<0.18130041303548644 27<1.7005986908310775 =-0.451929 =0.167195
-        19<-0.05557163996654442 =-0.129931 =-0.850364|68<0.7207792207792207 5<0.38554152788691193 51<0.28048817096600365 43<0.34657359027997264
-        =-0.513493 =-0.0533103 39<0.33285163776493254 =0.0361286 =-0.263305 36<5.395895123935057 47<0.24876237623762376 =0.0868683 =-0.615291
-        17<4.068990227226069 =-0.00660319 =-1.30776 38<4.324110726911321 15<5.633000692495307 18<0.05880452956376349 =-0.386787 =0.20774
-        36<-6.166467172559881 =-0.799857 =0.148763 72<0.08295107033639143 15<5.750982812366943 =0.735245 =0.195317 40<2.6020033435383976 =0.293993
-        =-1.43418|67<0.35858585858585856 17<2.6020033435383976 15<6.043819073859197 68<0.26136363636363635 =-0.771069 =-0.0413428
-        26<-0.059531042064456405 =-0.203975 =-1.13237 36<6.227523836439325 66<4.436734027666815 =-0.0134571 =1.28812 16<0.26288889075390465 =1.63354
-        =-1.15909 8<0.14808875230493562 15<6.186206507010036 17<0.34657359027997264 =-0.51504 =-0.0187241 16<0.034402637691354626 =0.452878
-        =-0.507589 15<6.40852743401774 15<6.186206507010036 =0.0939021 =0.501816 18<-0.00019778481012658228 =0.596705 =-0.355872|21<1.5
-        50<3.1567740231385475 36<-4.182021005961031 18<0.023007369896352693 =-0.0692182 =0.405659 68<0.7207792207792207 =-0.0771833 =0.115159
-        18<-0.00019778481012658228 17<2.3502401828962083 =1.27982 =-1.1582 47<0.24876237623762376 =-0.767954 =1.07825 17<0.8958797346140275
-        26<-0.23235782824177117 8<0.264634649787416 =-0.921817 =0.779358 12<0.04774171620265007 =6.25895 =1.48481 20<1.5 15<6.043819073859197
-        =-1.04036 =-0.402956 38<4.639559943685504 =-0.2284 =1.62674|68<0.4494949494949495 14<0.6079227415294215 36<5.132848575986667
-        14<0.12831801240992655 =-0.626444 =-0.101853 26<0.18130041303548644 =-0.0486442 =-0.994182 63<0.7494292237442922 40<3.020127355638707
-        =-0.00733063 =-1.19346 15<5.11499080038665 =0.500413 =0.0523294 8<0.5617644617062421 17<3.113268334643733 25<0.14939949919596365 =-0.509658
-        =0.0812094 16<0.18748186053418164 =0.981168 =-0.215349 19<0.05380749935522518 24<-2.1581587515653724 =0.342224 =0.773239
-        =-1.43577|70<0.07380174291938998 25<0.3217048511016294 43<0.34657359027997264 37<1.4978661367769954 =-0.0696012 =-0.558074
-        16<0.3359200228615379 =1.75122 =0.475975 68<0.6306818181818181 15<6.40852743401774 =0.0549539 =-0.280295 36<4.436734027666815 =0.107833
-        =0.562824 17<3.9796379800581985 62<6.221688034188034 16<0.5930489450375687 =-0.321617 =-0.94117 36<5.721948439279896 =-0.00520253 =1.88564
-        12<0.9348555117909899 16<0.4306781826631598 =-0.48562 =0.564225 51<0.9076875417024116 =-1.30764 =0.152323|51<0.06096908830050867
-        28<3.569433499972762 17<3.5408542930527878 68<0.6306818181818181 =-1.04187 =-0.333734 12<0.014412705914876783 =-0.413449 =0.656025
-        37<3.569433499972762 16<0.6564067907356466 =0.523977 =-0.656384 =1.31273 68<0.045454545454545456 16<0.6233083023592816 40<3.020127355638707
-        =-0.198507 =-1.1506 17<4.76642927963171 =0.407252 =-1.04208 8<0.7599210572064011 16<0.5930489450375687 =0.033033 =-0.198651
-        26<0.18130041303548644 =0.430793 =-0.132247|11<3.921924319076236 36<-4.182021005961031 26<-0.027278119271001832 15<6.4669217251709865
-        =0.302641 =-0.215861 17<1.868834809141684 =1.70463 =0.653766 6<-2.8993278246536436 51<0.7195059716267191 =-0.0928648 =-0.639358
-        11<2.2499048351651325 =-0.0216658 =0.193085 17<3.113268334643733 15<6.186206507010036 8<0.09043069417676686 =-0.629778 =-0.0377949
-        8<0.32804527978297093 =0.263959 =-0.524203 36<5.395895123935057 36<3.9796379800581985 =-0.690803 =0.0741753 27<2.8029010331479984 =-1.15102
-        =0.211577|20<0.5 19<0.05380749935522518 18<0.29746452788024424 28<2.8029010331479984 =-0.0186165 =0.231793 43<0.8958797346140275 =0.0135551
-        =-0.468268 15<5.987706711087151 12<0.9889482012641615 =0.536721 =-0.474021 8<0.21083227871975746 =-0.0422945 =-1.118 16<0.02208036001460683
-        15<6.530141848752066 12<0.9889482012641615 =1.55622 =-0.582874 12<0.806968243398232 =0.562617 =-1.08889 16<0.13891210253075365
-        17<2.6020033435383976 =-0.183081 =1.93148 67<0.505050505050505 =-0.241989 =-0.835404|50<3.1567740231385475 21<0.5 67<0.47988098857664074
-        17<2.6020033435383976 =-0.177099 =0.045701 51<0.8762782041362581 =0.12894 =-0.342476 15<6.043819073859197 18<-0.30628971159141893 =0.0686935
-        =-0.704646 18<-0.23968007156854393 =-0.531299 =0.276696 18<-0.00019778481012658228 17<2.3502401828962083 15<6.530141848752066 =-0.895948
-        =1.49703 35<0.03522374700112314 =-0.011522 =-1.15628 47<0.24876237623762376 45<0.331518921721099 =-1.27193 =-0.469109 16<0.26288889075390465
-        =2.02669 =-0.959736|31<0.4992581602373887 62<5.665333333333333 47<0.006590917319912378 5<1.8026543641868824 =-0.12333 =0.12768
-        67<0.505050505050505 =-0.0739052 =0.29282 12<0.23642372012112922 66<4.182021005961031 =-0.0840077 =-0.777398 35<0.09123305333368363
-        =-1.21537 =0.187685 0<2.227387362177785 71<0.031128875968992248 1<2.227053895079799 =-0.202939 =-0.877448 30<2.2499048351651325 =-0.380825
-        =-1.40336 36<3.7012257604091223 6<-0.30364509202393325 =-0.999679 =0.665515 51<0.7508156672184547 =-1.04598 =0.401918|62<5.665333333333333
-        59<0.03986754966887417 25<0.7877731359520798 16<0.5930489450375687 =-0.0530252 =-0.315328 35<0.2718201178938404 =0.442561 =-0.00196469
-        37<3.198464827608073 8<0.264634649787416 =-0.766253 =0.310774 39<0.42821606254442074 =-0.450416 =-1.2478 51<0.2491816628397501
-        36<5.395895123935057 11<2.8029010331479984 =0.049758 =-0.407408 16<0.18748186053418164 =1.76986 =-0.587436 12<0.9958649374623335
-        25<0.31415145528751076 =-0.0389845 =0.184816 8<0.4045871812941041 =-0.904662 =0.544236|67<0.257876048330801 16<0.07405534668011668
-        36<-0.34657359027997264 62<4.332207207207206 =-0.979331 =0.375765 68<0.5227272727272727 =-1.55959 =-0.638142 7<0.22120413090503432
-        25<0.23311988757199897 =-0.213594 =1.80933 6<-3.0128270691521193 =-1.5908 =-0.0588575 51<0.2491816628397501 36<5.395895123935057
-        47<0.006590917319912378 =-0.262382 =0.107535 35<0.34714935083807363 =1.616 =-0.602699 50<0.34657359027997264 15<6.40852743401774 =0.126819
-        =-0.0673504 37<3.198464827608073 =-0.0573348 =-0.591927|6<-2.34392703953186 16<0.4957805145489736 36<2.9700856263602153 17<1.242453324894
-        =-0.337056 =0.0227804 50<0.34657359027997264 =0.244556 =-0.154744 25<0.14939949919596365 15<5.633000692495307 =-0.609142 =1.65276
-        15<6.270031616989824 =-0.536228 =-1.29536 3<-4.284895873163641 26<-0.027278119271001832 4<-4.304745394601364 =1.41807 =-0.224949
-        38<4.08594100306391 =-0.374595 =-1.4562 68<0.045454545454545456 16<0.6233083023592816 =-0.405132 =0.120908 7<0.7890693656094514 =0.0372657
-        =0.274859|71<0.031128875968992248 63<0.8821486928104575 68<0.3484848484848485 37<3.9796379800581985 =-0.0465871 =-0.523568
-        51<0.21780832469816147 =-0.180622 =0.0464557 3<0.873512011669992 29<1.7005986908310775 =0.155736 =-0.394512 25<0.7877731359520798 =0.0994578
-        =0.532383 16<0.37031437175876053 17<0.34657359027997264 39<0.35281913595313646 =0.018488 =-0.836375 16<0.07405534668011668 =0.689646
-        =-0.00428448 27<2.8029010331479984 26<0.036264486018273145 =-0.409481 =-1.16333 59<0.03986754966887417 =0.0317099
-        =-1.41196|31<0.11010101010101009 25<0.14274276248025142 16<0.4957805145489736 47<0.49770642201834864 =-0.339892 =-1.09605
-        36<-4.375737243570452 =2.04217 =-0.0477452 32<0.4992581602373887 11<1.4978661367769954 =-0.0942112 =0.113224 4<-2.8044824640736756
-        =-0.888936 =-0.0832106 63<0.8821486928104575 38<5.797575202612949 6<0.3323739554928199 =-0.137536 =0.0759313 62<7.442222222222222 =-0.271318
-        =-1.62907 5<1.0280786522836451 4<0.8743987613577693 =-0.239775 =0.414346 25<0.7877731359520798 =0.00446786 =0.50094|67<0.257876048330801
-        16<0.16195292118937438 19<-0.8392939131575495 =-3.15581 29<2.5249280036247685 =-0.629506 =0.031167 37<3.9796379800581985
-        25<0.7877731359520798 =-0.00996671 =0.511183 15<4.60014501806134 =0.956605 =-0.513642 5<0.10818229975211227 12<0.9594467677881415
-        36<2.2499048351651325 =-0.0933992 =0.12245 35<0.7381663795137893 =-1.95411 =-0.264242 68<0.3484848484848485 11<3.8176519431297073 =0.0132008
-        =-0.673784 62<4.11078811369509 =-0.126175 =0.273328|25<0.7079422282135681 37<3.198464827608073 15<5.448887912616005 67<0.7479317454613896
-        =-0.0552781 =-0.434891 11<3.650573902928016 =0.136499 =-0.0408566 17<3.113268334643733 72<0.031128875968992248 =0.445815 =-0.694342
-        12<0.15189223984809974 =0.245931 =-0.944067 23<0.18642591389594282 14<0.47164701383798613 16<0.30222336489997803 =-1.0294 =1.0687 =-1.51539
-        15<5.000579289854787 24<-3.4714639833943375 =-1.13002 =0.393151 68<0.9045454545454545 =0.00406329 =0.886717|26<0.6975669147925245
-        1<-5.41567641475516 45<0.2496376811594203 12<0.6948005750654631 =-0.701751 =-1.90893 7<0.22120413090503432 =-0.437676 =0.787675
-        70<0.07380174291938998 68<0.6306818181818181 =-0.0423522 =0.0626315 5<-1.367587667468696 =-0.616764 =-0.106455 59<0.03986754966887417
-        16<0.6233083023592816 11<3.650573902928016 =1.18486 =0.307071 15<5.11499080038665 =0.639253 =-1.23632 16<0.6233083023592816
-        5<-2.0153589927694817 =-0.566583 =-1.22911 15<5.11499080038665 =0.366774 =-0.497629|62<4.11078811369509 8<0.05392848204743153
-        15<6.40852743401774 47<0.12459150326797386 =-0.768035 =1.96916 17<0.8958797346140275 =1.62586 =-0.53631 25<0.1295156114773447
-        17<4.412779927530426 =-0.965671 =0.554511 23<0.40597652761831865 =0.0556224 =-0.191638 8<0.14808875230493562 15<6.112574759667455
-        16<0.07405534668011668 =-0.494291 =0.146585 16<0.034402637691354626 =0.371954 =-0.439995 15<5.11499080038665 24<-0.9355074119739444
-        =0.0661828 =0.499923 37<2.5249280036247685 =0.112484 =-0.107942|24<-1.263567696828399 0<0.876319630603615 51<0.40597652761831865
-        26<0.00423766271905641 =-0.211316 =0.206097 7<0.1335188314275969 =-0.110283 =0.122142 5<0.38554152788691193 18<0.09564930595388321 =0.107673
-        =-0.737956 68<0.3484848484848485 =-0.236262 =0.17834 67<0.8181818181818181 25<0.6337208884908824 4<-1.2416276855544064 =0.283178 =-0.306579
-        62<5.4993438320209975 =0.0975068 =0.46328 68<0.7207792207792207 =-1.6354 =0.0934188|8<0.8170079376186437 67<0.257876048330801
-        51<0.7508156672184547 36<-3.9796379800581985 =0.0654951 =-0.422886 24<-4.018980858746342 =0.943103 =-0.00270613 50<0.34657359027997264
-        51<0.21780832469816147 =-0.178997 =0.0690186 37<3.198464827608073 =-0.0566923 =-0.61581 17<4.76642927963171 63<0.665650406504065
-        2<1.743409912115588 =-0.846354 =0.110988 15<7.5045604282523115 =0.467315 =-1.68562 15<5.382196208164775 26<0.18130041303548644 =-0.4647
-        =-3.58894 15<6.40852743401774 =0.49191 =-0.862725|20<0.5 26<0.6975669147925245 62<5.363068181818182 36<-4.182021005961031 =0.110481
-        =-0.0890135 12<0.9958649374623335 =0.0615093 =-0.704476 17<4.068990227226069 11<3.4811217321331034 =0.962348 =0.23257 36<4.894094464086333
-        =1.03156 =-1.02999 16<0.02208036001460683 15<6.530141848752066 12<0.9770745019415901 =1.49694 =-0.0660826 35<0.6942998046470876 =0.536248
-        =-1.03398 19<0.09995417048579286 16<0.13891210253075365 =0.330651 =-0.200932 23<0.9390197708795269 =-0.782502
-        =0.186934|50<3.1567740231385475 8<0.02485152575021679 15<6.40852743401774 25<0.14939949919596365 =1.03416 =-0.999718 15<6.4669217251709865
-        =3.70008 =0.978204 14<0.024344064702533454 16<0.26288889075390465 =-0.409798 =0.0770477 68<0.7207792207792207 =-0.0166409 =0.124001
-        18<-0.011118837892134137 17<2.3502401828962083 15<6.530141848752066 =-0.941048 =1.45743 =-1.16458 47<0.24876237623762376 30<1.242453324894
-        =-1.03619 =-0.284025 16<0.26288889075390465 =1.72253 =-0.934834|68<0.4494949494949495 14<0.2913494111498284 36<-3.7256208424938384
-        15<6.339476690965467 =0.294408 =-0.532386 16<0.6893214884718287 =-0.396164 =-1.18833 17<3.650573902928016 28<3.198464827608073 =-0.18254
-        =0.144807 43<0.8958797346140275 =0.26513 =-0.160029 8<0.5617644617062421 51<0.9076875417024116 25<0.31415145528751076 =-0.0649873 =0.0857047
-        14<0.9155369456866689 =-0.216328 =-1.28268 19<0.05380749935522518 21<1.5 =0.47743 =-1.48928 =-1.20021|50<3.1567740231385475
-        8<0.02485152575021679 15<6.40852743401774 25<0.14939949919596365 =1.5814 =-0.93301 15<6.4669217251709865 =2.94136 =0.86809
-        14<0.024344064702533454 16<0.26288889075390465 =-0.397084 =0.0966985 67<0.47988098857664074 =-0.0227546 =0.086656 18<-0.00019778481012658228
-        17<2.3502401828962083 15<6.530141848752066 =-0.853811 =1.29273 35<0.03522374700112314 =0.0289068 =-1.13354 15<7.23091407558371
-        16<0.26288889075390465 =0.0521316 =-0.933428 51<0.21780832469816147 =0.457232 =-1.28916|60<0.1967741935483871 6<-6.352549184789439
-        38<5.3913496380844315 31<0.11010101010101009 =-0.92644 =-0.329797 =0.59986 51<0.02964417809354969 15<7.23091407558371 =-0.726224 =0.76471
-        31<0.11010101010101009 =0.0679487 =-0.0263372 17<2.5249280036247685 24<-6.185276694934547 1<-0.08428325954767302 =-0.37163 =1.67974
-        4<1.281896687945109 =-0.604378 =0.269948 16<0.13891210253075365 9<0.5 =-0.461784 =3.16961 25<0.28806779882302425 =-0.591862
-        =0.031232|8<0.8170079376186437 16<0.5930489450375687 17<3.8606743063089746 67<0.35858585858585856 =-0.187769 =0.0278716 17<4.212100162283536
-        =0.812298 =-0.249171 15<6.339476690965467 17<4.068990227226069 =-0.252014 =0.16113 18<0.2553527053136446 =-0.36632 =-1.68446
-        48<0.34657359027997264 17<4.76642927963171 63<0.665650406504065 =-0.070644 =0.493746 15<5.285735379716262 =-2.55169 =-0.0305478
-        6<1.6509594598351591 26<0.18130041303548644 =0.858907 =-0.483439 26<0.00423766271905641 =-0.121433 =-1.49165|2<1.743409912115588
-        16<0.5930489450375687 17<3.5408542930527878 19<-0.5177721376198534 =-0.372438 =-0.000675468 17<4.212100162283536 =0.34102 =-0.25945
-        63<0.4993188010899182 17<4.412779927530426 =-0.659511 =0.0274907 15<6.339476690965467 =0.00957501 =-1.10499 18<0.21413141143904318
-        63<0.7994082840236687 19<-0.019617971155404312 =0.200422 =-0.763886 15<5.285735379716262 =0.894534 =0.341269 30<3.9796379800581985
-        44<0.11060142711518858 =0.138194 =-0.605986 15<5.212210955225204 =0.317756 =-1.08713|60<0.1967741935483871 18<0.21413141143904318 9<0.5
-        36<5.132848575986667 =-0.0694289 =0.308511 66<3.1567740231385475 =0.14929 =1.20915 43<0.8958797346140275 16<0.034402637691354626 =0.619118
-        =-0.0123616 17<1.868834809141684 =0.52968 =-0.400139 17<1.242453324894 38<1.7005986908310775 67<0.5329448375089822 =2.00034 =-0.377602
-        50<1.7005986908310775 =-0.424456 =-0.974208 25<0.28806779882302425 50<1.7005986908310775 =-0.2666 =-0.826679 50<2.2499048351651325
-        =-0.137675 =1.58693|6<0.3323739554928199 16<0.5930489450375687 17<3.8606743063089746 17<3.198464827608073 =0.0118729 =-0.244704
-        17<4.212100162283536 =0.710467 =-0.367525 8<0.3635955071898057 23<0.8135531497278014 =-0.512942 =-1.643 68<0.4494949494949495 =-0.331066
-        =0.201623 15<5.212210955225204 24<-1.263567696828399 68<0.4494949494949495 =-0.0894442 =0.853718 25<0.8742268790291188 =0.351042 =0.916839
-        15<5.448887912616005 18<0.2553527053136446 =-0.00880033 =-1.00647 11<3.0677824455408693 =0.160335 =-0.530987|14<0.9155369456866689
-        14<0.6079227415294215 16<0.6893214884718287 17<3.8606743063089746 =-0.0113497 =0.214356 15<6.339476690965467 =-0.262186 =-1.0601
-        4<-1.4277431529597004 72<0.031128875968992248 =-0.0661773 =-0.748625 67<0.257876048330801 =-0.0364732 =0.261774 12<0.5095773945757736
-        37<3.198464827608073 29<1.7005986908310775 =-0.551812 =0.145713 4<2.22696642279787 =0.58946 =-0.0270768 36<2.2499048351651325
-        44<0.07011956643200357 =-0.247003 =-0.994405 26<0.26863686884725313 =-0.0307568 =0.817306|14<0.9155369456866689 51<0.06096908830050867
-        17<4.5695295849856095 16<0.034402637691354626 =0.0196433 =-0.642835 38<3.569433499972762 =-0.202346 =1.15043 50<3.1567740231385475 20<0.5
-        =0.0339729 =-0.19215 18<-0.00019778481012658228 =0.606815 =-0.513076 12<0.5095773945757736 38<5.3913496380844315 28<1.242453324894
-        =-0.706989 =0.0199771 68<0.3484848484848485 =-0.0131614 =0.97427 36<2.2499048351651325 2<-3.8202376104554308 =0.837186 =-0.545003
-        51<0.5940112718041873 =-0.411113 =0.382782|0<2.227387362177785 67<0.3268398268398268 51<0.8448827819700274 37<2.8029010331479984 =-0.0761779
-        =-0.487437 8<0.18718352030387503 =1.33958 =0.238571 28<2.8029010331479984 27<3.569433499972762 =-0.0383942 =0.249259 15<5.69204579656338
-        =0.342678 =0.0324977 62<8.744402985074627 28<3.9796379800581985 7<0.46001122209751 =-1.74345 =0.299107 45<0.09979253112033196 =0.415363
-        =-0.947339 =-2.0894|6<-2.183860919762469 0<2.227387362177785 51<0.7195059716267191 36<3.384246605824315 =-0.0888048 =0.250767
-        15<5.285735379716262 =-0.6078 =-0.116385 =-1.55451 23<0.37458947441975465 12<0.9594467677881415 16<0.7587816804131966 =0.225581 =-0.511113
-        63<0.33045977011494254 =0.209388 =1.57631 66<5.040188859666438 63<0.8821486928104575 =-0.0258584 =0.12127 19<-0.43454783155441046 =-0.149278
-        =-1.13406|15<5.11499080038665 39<0.35281913595313646 16<0.4046835325241621 0<-0.5914962708562894 =-0.151011 =0.334728 24<-1.5801296036749775
-        =-0.413549 =0.136982 6<-4.599393692511807 16<0.053139567986904376 =-1.67858 =0.217783 25<0.7877731359520798 =0.173973 =0.729392
-        15<5.448887912616005 67<0.2933565343223289 51<0.46864966296381105 =0.0890765 =-1.08976 67<0.6806528107309358 =0.113753 =-0.458151
-        8<0.6974127262862034 63<0.12414383561643835 =0.125784 =-0.0941419 15<5.750982812366943 =0.607797 =0.0882885|32<0.4992581602373887
-        50<3.1567740231385475 31<0.11010101010101009 48<0.34657359027997264 =0.044533 =0.347784 5<0.6833700406919063 =-0.134861 =0.0539404
-        18<-0.011118837892134137 17<2.3502401828962083 =0.930893 =-1.09156 47<0.24876237623762376 =-0.63308 =0.947189 1<-3.548680543601448
-        14<0.3450707312920352 4<-0.5981700438787865 =-0.587976 =0.558442 17<0.8958797346140275 =-1.87175 =-0.526199 6<-5.2805217172978995
-        27<1.4978661367769954 =-0.412342 =1.42436 36<-0.34657359027997264 =0.078003 =-0.314917|11<3.921924319076236 36<-3.9796379800581985
-        15<6.40852743401774 18<0.023007369896352693 =0.048021 =0.477558 16<0.7242563663457169 =0.0287727 =-1.48367 66<3.7954260618442905 21<0.5
-        =-0.00976751 =-0.46489 51<0.6881204566853614 =1.16437 =-0.230932 17<3.113268334643733 15<6.112574759667455 40<2.1383330595080277 =-0.20811
-        =0.227027 16<0.26288889075390465 =0.0864668 =1.58589 36<5.395895123935057 15<7.23091407558371 =-0.492018 =0.753336 27<2.8029010331479984
-        =-1.10424 =0.252043|14<0.9155369456866689 14<0.6773189379524867 16<0.5930489450375687 17<3.8606743063089746 =-0.00173044 =0.249084
-        15<6.339476690965467 =-0.103823 =-0.893881 47<0.0688339036588576 50<0.8958797346140275 =0.206207 =-0.262321 25<0.7877731359520798
-        =-0.00707781 =-1.10666 51<0.9390197708795269 16<0.6233083023592816 28<3.198464827608073 =-0.350074 =0.160328 32<0.4992581602373887 =0.539214
-        =-0.882651 15<5.69204579656338 =-1.57895 8<0.6974127262862034 =-0.898747 =0.913064|29<0.34657359027997264 2<-2.7961588397131694
-        38<3.569433499972762 50<0.8958797346140275 =-0.622695 =0.18865 =1.61455 17<3.5408542930527878 39<0.4992581602373887 =-1.17441 =0.492793
-        67<0.6485389610389609 =-0.410706 =1.20089 70<0.07380174291938998 50<3.1567740231385475 8<0.02485152575021679 =0.613609 =0.0184268
-        18<-0.011118837892134137 =0.58273 =-0.48383 7<0.11734994073859598 19<0.4659724819247071 =-0.708295 =0.964955 31<0.22168803418803418
-        =0.0513893 =-0.257802|68<0.045454545454545456 67<0.38887750507068686 3<0.5150266412570994 6<0.6976356967634089 =-2.52132 =-0.331856
-        24<-0.9355074119739444 =-0.460346 =-0.0227826 39<0.11010101010101009 15<6.610695139000236 =1.05835 =-1.00408 14<0.40440829364187453
-        =-0.848914 =0.44882 8<0.7599210572064011 48<0.34657359027997264 68<0.4494949494949495 =-0.109586 =0.0143797 26<0.00423766271905641
-        =-0.0523459 =0.378687 63<0.665650406504065 17<3.113268334643733 =-1.06307 =0.0817661 18<0.2553527053136446 =0.62713
-        =0.147961|70<0.010854836809237657 5<0.38554152788691193 11<1.4978661367769954 17<0.8958797346140275 =-2.15515 =-0.24722
-        12<0.9958649374623335 =0.00467845 =-0.619234 47<0.0688339036588576 12<0.9958649374623335 =0.108893 =1.40126 27<1.4978661367769954 =-0.673128
-        =-0.137455 15<6.40852743401774 63<0.3521462639109698 25<0.5714301631194542 =-0.157083 =-0.895737 17<1.868834809141684 =0.269399 =-0.106152
-        16<0.3359200228615379 17<3.650573902928016 =-0.366077 =0.977852 16<0.5606903658954132 =-1.38851 =-0.0962162|14<0.9155369456866689
-        31<0.4992581602373887 14<0.6079227415294215 0<1.2835987075684903 =0.0344701 =-0.198056 19<0.15525845919681536 =0.0905479 =0.738972
-        16<0.3359200228615379 37<3.9796379800581985 =-0.258106 =-1.15255 25<0.7877731359520798 =-0.155594 =0.456843 67<0.8181818181818181
-        51<0.8448827819700274 51<0.6881204566853614 =-0.115003 =0.360177 1<-0.34636306404626416 =-1.03302 =-0.200454 7<0.15153932289381722
-        12<0.34216840392904224 =-0.657318 =0.867789 =-1.41322|70<0.010854836809237657 25<0.3217048511016294 43<0.34657359027997264 55<0.5 =-0.466741
-        =-0.0545412 17<4.212100162283536 =1.14349 =-0.283125 21<0.5 47<0.24876237623762376 =0.0837766 =-0.379157 15<6.043819073859197 =-0.548836
-        =0.046716 19<0.15525845919681536 45<0.09979253112033196 25<0.7877731359520798 =-0.208909 =0.254195 26<-0.027278119271001832 =-0.0280068
-        =-0.385193 16<0.23600413050445665 36<4.212100162283536 =1.29698 =0.118432 24<-2.641888020625741 =-1.01346 =0.272603
+        -0.0765327 0.1|10<0.5 24<-3.2383106199288747 14<0.05205922229008122 9<0.5 =-1.81413 =-1.33128 9<0.5 =-1.43035 =-0.792251
+        25<0.7079422282135681 9<0.5 =-0.79156 =0.121539 51<0.8135531497278014 =0.79 =-0.906817 0<0.9394625514712689 50<0.34657359027997264 20<0.5
+        =0.977889 =-0.863749 0<-1.458963173875273 =-1.02366 =0.04724 23<0.21780324105296286 =-1.51531 15<6.40852743401774 =1.8259 =0.806931|10<0.5
+        24<-3.0115425084952947 24<-4.9845314324502565 9<0.5 =-1.67577 =-1.27255 9<0.5 =-1.28433 =-0.461882 43<0.34657359027997264
+        11<2.8617925509761903 =0.181472 =-0.667446 51<0.8135531497278014 =0.832347 =-0.74085 0<0.5546821046872876 20<0.5 0<-1.458963173875273
+        =-0.555263 =0.618354 24<-4.427112386404582 =-1.56996 =-0.71778 14<0.34997042325157135 36<-2.4414009612931853 =1.17882 =0.17306
+        15<6.40852743401774 =1.65218 =0.778968|10<0.5 24<-3.2383106199288747 14<0.05205922229008122 13<0.5 =-1.54959 =-1.12218 24<-5.347328703110428
+        =-1.42766 =-0.927452 74<2.513922499822043 35<0.14227984673263863 =-1.22472 =-0.368259 12<0.8598943336773737 =0.832362 =-0.53342
+        0<0.9394625514712689 24<-3.856763454545492 20<0.5 =0.1361 =-1.33118 14<0.34997042325157135 =0.136041 =0.921311 15<6.40852743401774
+        12<0.9369792161529421 =1.5266 =0.779343 18<0.1817801126846353 =1.11978 =0.0337791|10<0.5 24<-2.7669493040182953 24<-4.612860218783169 9<0.5
+        =-1.43314 =-1.00232 9<0.5 =-1.0186 =-0.201981 74<2.196259996636666 51<0.155112500301125 =-1.19602 =-0.284408 51<0.8762782041362581 =0.649741
+        =-1.0097 0<0.5546821046872876 0<-1.2752757543177156 67<0.1736155171562606 =-1.44541 =-0.423995 47<0.0688339036588576 =0.635598 =-0.176508
+        14<0.29582652727247283 36<-0.34657359027997264 =0.8515 =-0.295262 15<6.40852743401774 =1.38858 =0.641102|10<0.5 24<-3.4507227672118677
+        14<0.05205922229008122 16<0.013410541286073701 =-0.976042 =-1.38371 15<6.925089307899519 =-1.0135 =-0.167291 14<0.20351540778728522
+        15<6.186206507010036 =-0.981607 =-0.345604 0<-0.6447069803567347 =-0.507498 =0.35229 0<1.3683257762559007 14<0.29582652727247283
+        36<3.9796379800581985 =0.169252 =-0.749027 74<0.2042494499880581 =0.0422226 =0.869281 11<3.6762205501217915 15<6.40852743401774 =1.33682
+        =0.628668 =-1.35565|0<-0.10881577947336873 14<0.10344568208525852 12<0.08448258700424817 8<0.16696602249814296 =-1.4091 =-1.26635
+        19<0.007170065770866437 =-0.781159 =-1.31708 0<-1.7984204416865959 47<0.12459150326797386 =-1.0188 =-0.348446 12<0.904140810081578
+        =-0.123835 =-0.87952 14<0.29582652727247283 9<0.5 24<-2.5039836098501262 =-1.05495 =-0.365305 12<0.7549493643303568 =0.551406 =-0.559165
+        9<0.5 51<0.029633240885190964 =-1.87836 =0.518987 51<0.8448827819700274 =1.19772 =0.496406|0<0.20662517917534257 14<0.13088357164735062
+        24<-5.165254928831327 9<0.5 =-1.28456 =-0.911527 15<6.186206507010036 =-1.13462 =-0.502003 0<-1.458963173875273 0<-2.975923209772221
+        =-1.16792 =-0.63362 20<0.5 =0.0351936 =-1.00441 14<0.407733470864574 9<0.5 20<0.5 =-0.305965 =-1.41697 12<0.7549493643303568 =0.685977
+        =-0.2204 15<6.112574759667455 12<0.9895574279192174 =1.15777 =-0.442269 26<0.21866994266994266 =0.704296 =-0.735007|10<0.5
+        24<-3.65359569385307 9<0.5 16<0.0387159980814605 =-0.738372 =-1.18549 24<-6.291462530703091 =-1.17425 =-0.336457 24<-1.5865143824128745
+        12<0.9369792161529421 =-0.269669 =-1.00478 74<2.848509322778486 =-0.0133052 =0.849345 63<0.6243279569892473 47<0.0688339036588576 20<0.5
+        =0.473803 =-1.10363 36<3.9796379800581985 =-0.0253044 =-1.03325 15<6.40852743401774 12<0.8598943336773737 =1.15235 =0.571281
+        18<0.1817801126846353 =0.688563 =-0.292545|0<0.20662517917534257 14<0.05205922229008122 9<0.5 36<6.227523836439325 =-1.18037 =-0.297444
+        66<4.436734027666815 =-0.837493 =0.301729 12<0.904140810081578 12<0.14693566000839792 =-0.898793 =-0.0568734 20<0.5 =-0.765614 =-1.2847
+        14<0.407733470864574 14<0.1650838413998849 12<0.7549493643303568 =-0.304535 =-1.01798 19<-0.04843797750372145 =0.519464 =-0.265348
+        0<2.352377656652324 51<0.029633240885190964 =-1.37314 =0.822384 51<0.9390197708795269 =1.19284 =-0.0226728|0<-0.10881577947336873
+        14<0.05205922229008122 9<0.5 36<6.227523836439325 =-1.13995 =-0.280838 66<4.436734027666815 =-0.815134 =0.261159 35<0.11522796325580095
+        0<-1.0801614874991214 =-1.19282 =-0.839917 12<0.904140810081578 =-0.160814 =-0.895312 14<0.407733470864574 9<0.5 40<2.6020033435383976
+        =-0.662704 =0.15477 12<0.7549493643303568 =0.538569 =-0.242629 0<1.3683257762559007 51<0.06096908830050867 =-1.25572 =0.577217
+        15<6.40852743401774 =1.04543 =0.301199|10<0.5 24<-4.052638599613587 24<-5.904097265989657 9<0.5 =-1.17356 =-0.924563 12<0.11247267129595911
+        =-1.11237 =-0.574961 51<0.8762782041362581 51<0.12370235999856316 =-0.994412 =-0.0191919 15<6.925089307899519 =-1.04217 =-0.0624173
+        0<1.3683257762559007 20<0.5 50<0.34657359027997264 =0.501752 =-0.234104 26<0.0022909537505510884 =-0.379163 =-1.29372 7<0.4531152732485594
+        23<0.8762782041362581 =-0.9155 =0.445168 15<6.40852743401774 =1.0258 =0.228858|10<0.5 24<-4.427112386404582 24<-6.091833513514414
+        47<0.49770642201834864 =-1.13799 =-0.48656 12<0.14693566000839792 =-1.07052 =-0.573463 14<0.2471572888938555 15<6.186206507010036 =-0.714861
+        =-0.112765 51<0.8762782041362581 =0.133533 =-0.77315 74<2.196259996636666 2<1.3677884998294467 11<3.921924319076236 =0.121785 =-1.0329
+        47<0.24876237623762376 =0.701438 =-0.960779 35<0.6942996262751808 15<6.112574759667455 =1.03075 =0.532611 7<0.5170461034980052 =0.0115835
+        =0.657008|10<0.5 24<-4.238061923520988 6<-2.1087181679340317 36<6.227523836439325 =-1.01054 =-0.11699 16<0.0387159980814605 =0.38583
+        =-0.632249 23<0.8762782041362581 35<0.17156936063231992 =-0.814105 =-0.24607 51<0.9076875417024116 =0.243416 =-0.990687
+        63<0.7494292237442922 15<6.40852743401774 47<0.0688339036588576 =0.412947 =-0.258453 40<3.020127355638707 =-0.491575 =-2.4908
+        5<1.5394338490079393 12<0.9369792161529421 =0.651887 =-0.277124 17<4.840234496705035 =1.00701 =0.155845|0<0.5546821046872876
+        14<0.05205922229008122 9<0.5 36<6.227523836439325 =-1.01356 =-0.0127487 17<3.384246605824315 =0.125131 =-0.798022 0<-1.458963173875273
+        15<6.186206507010036 =-0.717676 =-0.0561283 20<0.5 =0.0430563 =-0.835088 14<0.47343547386752705 12<0.7549493643303568 14<0.10344568208525852
+        =-0.78471 =0.451163 20<0.5 =-0.171875 =-1.37311 23<0.18642591389594282 =-1.56999 15<6.112574759667455 =0.876653
+        =0.282564|0<0.5546821046872876 14<0.10344568208525852 12<0.11247267129595911 8<0.16696602249814296 =-1.09741 =-0.826362
+        19<0.007170065770866437 =-0.254302 =-0.979972 0<-1.9645948620870581 47<0.12459150326797386 =-0.680161 =-0.0428556 20<0.5 =0.0639966
+        =-0.713501 14<0.47343547386752705 20<0.5 36<4.894094464086333 =0.316522 =-0.687521 68<0.6306818181818181 =-1.40549 =0.0823031
+        51<0.8448827819700274 0<2.352377656652324 =0.679708 =1.00424 17<4.840234496705035 =0.252325 =-1.53935|14<0.29582652727247283
+        24<-4.9845314324502565 9<0.5 16<0.013410541286073701 =-0.381643 =-1.01264 24<-6.511611262830721 =-0.974615 =-0.166713 18<-0.2500723798494499
+        15<6.530141848752066 =-0.862275 =-1.31607 15<7.404579644606624 =-0.294561 =1.55429 0<0.9394625514712689 50<0.34657359027997264
+        6<-2.730603909917429 =-0.312976 =0.345665 37<3.198464827608073 =-0.365407 =-1.121 7<0.4531152732485594 68<0.17424242424242425 =-1.72049
+        =0.267379 15<6.40852743401774 =0.814714 =0.0430222|9<0.5 24<-3.65359569385307 16<0.0387159980814605 36<5.721948439279896 =-0.518651 =1.08314
+        7<0.151800993905136 =-1.03121 =-0.642215 51<0.09229605492843013 74<2.848509322778486 =-1.10674 =0.278068 51<0.8762782041362581 =0.0272899
+        =-0.685427 24<-1.9118363887845762 20<0.5 50<0.34657359027997264 =0.397463 =-0.178297 16<0.3200108916949863 =-0.476568 =-1.03997
+        15<5.987706711087151 62<9.329457364341085 =0.854242 =-2.73171 36<-3.020127355638707 =0.695527 =0.00999206|14<0.2471572888938555
+        24<-5.721532374137358 9<0.5 16<0.013410541286073701 =-0.66952 =-1.02724 66<5.040188859666438 =-0.736286 =3.52097 12<0.06276787925920281
+        0<-0.10881577947336873 =-0.953301 =-0.288656 12<0.8598943336773737 =-0.0511128 =-0.666293 74<2.196259996636666 9<0.5 51<0.18642591389594282
+        =-0.82814 =-0.145583 40<3.020127355638707 =0.300509 =-1.87981 51<0.7508116968681151 50<0.34657359027997264 =0.759688 =-0.204578
+        5<0.4539411302148795 =-0.327299 =0.348279|14<0.29582652727247283 14<0.03124050121016119 16<0.013410541286073701 36<6.227523836439325
+        =-0.677325 =2.04767 9<0.5 =-0.982981 =-0.36864 20<0.5 12<0.14693566000839792 =-0.57122 =-0.0271901 12<0.7549493643303568 =-0.489676 =-1.049
+        0<1.3683257762559007 50<0.34657359027997264 12<0.8598943336773737 =0.366042 =-0.255339 6<1.1364048951455357 =-0.437931 =0.506427
+        35<0.5582330325438527 15<5.69204579656338 =0.92667 =0.577328 17<4.840234496705035 =0.439418 =-0.898384|0<-0.6447069803567347
+        12<0.11247267129595911 8<0.16696602249814296 28<3.569433499972762 =-1.00995 =0.449617 35<0.09123045398831278 =-0.853072 =-0.367294
+        12<0.9613784414285786 24<-6.511611262830721 =-0.819954 =-0.0496161 15<7.5045604282523115 =-0.923818 =0.645493 14<0.47343547386752705 20<0.5
+        36<4.894094464086333 =0.126284 =-0.632276 12<0.7549493643303568 =-0.294839 =-1.05087 15<5.987706711087151 41<0.5 =0.274419 =0.743172
+        36<-3.020127355638707 =0.572613 =-0.243418|9<0.5 24<-4.796120350572663 16<0.0387159980814605 47<0.24876237623762376 =-0.499799 =2.73017
+        1<1.8466347021015124 =-0.898818 =1.77908 51<0.18642591389594282 43<0.34657359027997264 =-0.814948 =-0.0495153 51<0.8762782041362581
+        =0.00107485 =-0.62714 6<-0.4052147773177841 20<0.5 35<0.738164279078243 =0.256512 =-0.364843 16<0.3200108916949863 =-0.418882 =-1.0721
+        63<0.7494292237442922 37<3.9796379800581985 =0.314655 =-0.809621 17<4.840234496705035 =0.737386 =-0.195229|14<0.34997042325157135
+        24<-5.721532374137358 9<0.5 7<0.1939404627925905 =-0.956988 =-0.622942 66<5.040188859666438 =-0.57997 =2.84441 18<-0.2500723798494499
+        15<6.530141848752066 =-0.742448 =-1.20894 15<7.404579644606624 =-0.208421 =1.44082 0<1.847506578474421 50<0.34657359027997264
+        6<-2.431191789431783 =-0.188975 =0.331717 2<0.938985736746341 =-0.436139 =0.189425 19<-0.04843797750372145 36<4.212100162283536 =0.814334
+        =-0.0976664 68<0.045454545454545456 =-0.445354 =0.431068|0<-0.6447069803567347 12<0.08448258700424817 8<0.16696602249814296
+        28<3.569433499972762 =-0.991166 =0.0391923 35<0.11522796325580095 =-0.738527 =-0.215345 12<0.978652934558399 20<0.5 =-0.0479554 =-0.689678
+        15<7.5045604282523115 =-0.928177 =0.501316 14<0.5396174267121745 20<0.5 36<5.132848575986667 =0.117361 =-0.700852 12<0.7549493643303568
+        =-0.194681 =-1.05473 0<2.352377656652324 67<0.3268398268398268 =0.0237419 =0.475066 12<0.510631447817308 =0.916209
+        =0.519962|5<0.4539411302148795 12<0.06276787925920281 40<2.6020033435383976 7<0.151800993905136 =-0.972915 =-0.667059 11<3.3140206880897667
+        =0.746614 =-0.642699 12<0.904140810081578 50<0.34657359027997264 =0.14741 =-0.305161 20<0.5 =-0.444004 =-0.986727 63<0.7494292237442922
+        37<3.9796379800581985 47<0.12459150326797386 =0.180178 =-0.393614 67<0.29335235762044964 =-1.27379 =0.0550271 15<6.40852743401774
+        35<0.738164279078243 =0.745806 =0.200235 68<0.045454545454545456 =-1.06284 =0.119347|14<0.10344568208525852 15<6.186206507010036 9<0.5
+        10<0.5 =-0.794792 =-1.47353 66<5.040188859666438 =-0.234575 =2.45363 17<0.34657359027997264 26<0.13778652668416447 =-0.236704 =1.38894
+        14<0.024328966662627797 =-0.799813 =-0.0648692 0<1.847506578474421 50<0.34657359027997264 12<0.8598943336773737 =0.216433 =-0.257002
+        17<4.436734027666815 =-0.361643 =0.300155 6<-2.730603909917429 67<0.21955148712961214 =-2.74152 =-0.631448 36<4.436734027666815 =0.636192
+        =-0.213814|14<0.34997042325157135 24<-5.904097265989657 9<0.5 14<0.03124050121016119 =-0.953869 =-0.721898 66<5.040188859666438 =-0.587789
+        =2.3691 18<-0.1928231646677278 51<0.4372851827791886 =-0.858858 =-0.208159 15<7.404579644606624 =-0.147864 =1.39375 0<2.352377656652324
+        0<-1.458963173875273 74<1.879955736501178 =-0.353415 =1.20289 67<0.35858585858585856 =-0.0243854 =0.355184 2<-2.432703494991298 =-1.96175
+        17<4.840234496705035 =0.724442 =-0.287169|6<-2.431191789431783 24<-5.904097265989657 24<-6.751765515844182 11<3.8393944990995768 =-0.897392
+        =-1.02333 9<0.5 =-0.831261 =-0.141833 36<6.227523836439325 12<0.8598943336773737 =-0.208557 =-0.651422 15<7.404579644606624 =0.579391
+        =2.44235 74<2.513922499822043 18<-0.1928231646677278 51<0.2491776226803008 =-0.937836 =-0.373417 20<0.5 =0.0923256 =-0.538581
+        18<0.2618890564141224 5<1.5394338490079393 =0.422237 =0.813768 63<0.6243279569892473 =-0.811362 =0.192249|9<0.5 24<-5.535798721300358
+        16<0.02601796500891991 23<0.21780324105296286 =-0.731247 =0.528403 7<0.1939404627925905 =-0.905506 =-0.431853 51<0.09229605492843013
+        74<3.197144105822286 =-0.892234 =0.440563 24<-2.5039836098501262 =-0.233637 =0.134739 6<-0.4052147773177841 67<0.4798776976265534
+        68<0.7207792207792207 =-0.40061 =0.293502 14<0.13088357164735062 =-0.270515 =0.472824 15<6.40852743401774 63<0.8821486928104575 =0.295148
+        =0.751171 68<0.045454545454545456 =-1.18172 =0.0230232|9<0.5 24<-5.535798721300358 16<0.0387159980814605 23<0.2491776226803008 =-0.675143
+        =0.342737 14<0.024328966662627797 =-0.92646 =-0.631399 51<0.2491776226803008 40<3.020127355638707 =-0.627663 =0.519055 51<0.9076875417024116
+        =0.0250846 =-0.640065 8<0.6988973335155999 18<0.483320084790673 50<0.34657359027997264 =0.269348 =-0.228572 36<-3.020127355638707 =0.18796
+        =-0.365032 15<6.40852743401774 16<0.35018664909969255 =-0.283831 =0.622598 18<0.1817801126846353 =0.356865 =-0.985271|6<-2.431191789431783
+        16<0.02601796500891991 36<3.7012257604091223 23<0.8762782041362581 =-0.607014 =0.255437 15<6.339476690965467 =0.0692441 =1.05616
+        7<0.07862198730630532 9<0.5 =-0.86878 =-0.316297 16<0.4474111877744198 =-0.236431 =-0.750307 74<2.848509322778486 18<-0.1928231646677278
+        51<0.2491776226803008 =-0.879418 =-0.318287 20<0.5 =0.0859856 =-0.530175 18<0.22122552963260927 16<0.4474111877744198 =0.377817 =0.816694
+        15<5.212210955225204 =0.445323 =-0.0370361|74<-7.736288322156084e-06 25<0.3030144516855241 66<4.668133964286986 2<0.5535734110567081
+        =-0.743894 =-0.140037 15<6.4669217251709865 =-0.917674 =0.973121 35<0.11522796325580095 8<0.16696602249814296 =-1.06838 =-0.543264
+        12<0.9369792161529421 =-0.0475414 =-0.673124 20<0.5 18<-0.1928231646677278 41<0.5 =-0.711681 =-0.00193764 35<0.6942996262751808 =0.271251
+        =-0.0439153 16<0.013410541286073701 66<3.9796379800581985 =1.49576 =6.22207 12<0.7549493643303568 =-0.253316 =-0.888194|74<2.848509322778486
+        12<0.06276787925920281 5<0.14713101949462004 8<0.14904284540474583 =-0.904165 =-0.562452 63<0.7994082840236687 =-0.316334 =0.419457
+        12<0.8598943336773737 21<1.5 =0.0882614 =-0.627555 20<0.5 =-0.219157 =-0.903155 35<0.5130025147588375 41<0.5 62<6.221688034188034 =0.193151
+        =-1.47796 15<5.69204579656338 =0.81582 =0.376206 68<0.7207792207792207 7<0.39939392938195173 =-0.680837 =0.230159 16<0.5637957119291221
+        =0.962063 =-0.825084|74<-7.736288322156084e-06 24<-6.291462530703091 6<-1.383137435283539 24<-6.751765515844182 =-0.900222 =-0.67872
+        25<0.28806779882302425 =-0.769102 =-0.00951764 15<5.448887912616005 67<0.8181818181818181 =-0.399258 =-1.00444 25<0.3030144516855241
+        =-0.435726 =0.0191335 5<1.9501697553468673 51<0.155112500301125 40<3.020127355638707 =-0.602797 =0.382716 20<0.5 =0.0824192 =-0.470894
+        63<0.8821486928104575 37<3.9796379800581985 =0.362515 =-0.407523 17<4.840234496705035 =0.722556 =-0.320829|2<0.5535734110567081
+        12<0.06276787925920281 0<-1.6278935525946023 7<0.151800993905136 =-0.882498 =-0.576869 51<0.06096908830050867 =-0.902137 =-0.198236
+        12<0.9961008729354486 68<0.6306818181818181 =-0.172006 =0.119604 8<0.31961527123746225 =-0.985716 =-0.23612 47<0.0688339036588576
+        15<6.40852743401774 12<0.510631447817308 =0.605823 =0.198844 68<0.045454545454545456 =-1.05329 =0.0639643 25<0.7877731359520798
+        36<3.9796379800581985 =-0.0114569 =-0.818695 28<2.8029010331479984 =-2.00037 =-0.00539242|50<0.34657359027997264 51<0.9390197708795269
+        8<0.7617233980862088 51<0.06096908830050867 =-0.813746 =0.0907113 15<6.40852743401774 =0.571467 =-0.358451 26<0.0022909537505510884
+        15<6.186206507010036 =-1.80089 =-0.10562 10<0.5 =-0.716664 =0.129555 14<0.024328966662627797 17<0.34657359027997264 5<-3.84982649450561
+        =0.877915 =-0.54813 67<0.4194961635586636 =-0.13799 =-0.832816 15<6.40852743401774 36<4.436734027666815 =-0.258791 =-0.700541
+        66<3.384246605824315 =-0.02162 =1.84035|74<-7.736288322156084e-06 24<-6.291462530703091 14<0.03124050121016119 67<0.11227567471740989
+        =0.792415 =-0.899073 17<2.9700856263602153 =-0.458011 =-0.829299 35<0.11522796325580095 5<0.14713101949462004 =-0.83784 =-0.34605
+        25<0.3030144516855241 =-0.433153 =-0.0704526 12<0.8598943336773737 18<-0.1928231646677278 41<0.5 =-0.620117 =0.137149 50<0.34657359027997264
+        =0.245786 =-0.106913 20<0.5 66<4.182021005961031 =-0.131507 =1.11278 16<0.059712260079649165 =0.00200674 =-0.904448|74<2.848509322778486
+        35<0.09123045398831278 5<1.5394338490079393 51<0.029633240885190964 =-1.05465 =-0.574465 74<1.034484926548777 =-0.445884 =0.396499
+        24<-6.511611262830721 11<3.4811217321331034 =-0.488325 =-0.873529 62<5.665333333333333 =-0.129373 =0.158343 12<0.6346316226486168
+        15<5.11499080038665 37<3.569433499972762 =0.493823 =0.939781 68<0.7071428571428571 =0.270167 =0.780824 68<0.7207792207792207
+        3<0.9366342876880568 =-0.400387 =0.243774 15<5.750982812366943 =1.0892 =-0.0665686|50<0.34657359027997264 12<0.80867915653882
+        18<-0.14372972613255086 66<2.7403194616709956 =-0.188458 =-0.846199 63<0.7494292237442922 =0.0700595 =0.350924 20<0.5
+        68<0.045454545454545456 =-0.693962 =0.00340509 26<0.0022909537505510884 =0.334139 =-0.836295 14<0.01908107149524796 24<-6.751765515844182
+        67<0.11227567471740989 =0.267062 =-0.953829 15<7.5045604282523115 =-0.634536 =0.719689 15<6.40852743401774 8<0.09013001479988025 =-0.903087
+        =-0.288464 66<3.384246605824315 =-0.0119608 =1.51896|74<-0.11506990912164636 6<-2.431191789431783 15<6.530141848752066 3<-1.282355847981124
+        =-0.788566 =-0.431019 26<0.13778652668416447 =-0.577202 =0.823642 25<0.28806779882302425 44<0.19917355371900827 =-0.496188 =0.658428
+        45<0.7464285714285714 =-0.18697 =0.44818 2<2.352276034057214 18<-0.2500723798494499 15<6.530141848752066 =-0.330262 =-1.12513 20<0.5
+        =0.0690259 =-0.416271 17<4.840234496705035 63<0.8459935897435897 =0.353702 =0.708813 15<5.285735379716262 =-6.61252
+        =-0.223851|24<-6.091833513514414 6<-2.868009247799626 24<-6.751765515844182 15<6.738134946389277 =-0.797581 =-1.02397 66<5.040188859666438
+        =-0.594255 =0.618102 47<0.49770642201834864 12<0.03220960002432855 =-0.888707 =-0.290258 66<2.5249280036247685 =-0.584704 =1.63562
+        0<2.352377656652324 51<0.06096908830050867 5<1.5394338490079393 =-0.876847 =0.157986 67<0.3268398268398268 =-0.198629 =0.0764285
+        36<3.7012257604091223 19<-0.04843797750372145 =0.666223 =-0.0449463 17<4.840234496705035 =0.0439769 =-1.22352|6<-2.431191789431783
+        36<5.721948439279896 16<0.4474111877744198 74<-0.1826309429152148 =-0.57374 =-0.134511 14<0.6098338000503607 =-0.77685 =0.0984943
+        18<0.03288572458543619 23<0.21780324105296286 =-0.326006 =1.43253 26<0.13778652668416447 =0.374277 =-0.924693 15<5.11499080038665
+        24<-2.5039836098501262 16<0.37383022774327124 =0.211999 =-0.17758 44<0.012739370334307044 =0.146847 =0.696055 19<-0.04843797750372145
+        18<-0.1928231646677278 =-0.377975 =0.136045 68<0.6306818181818181 =-0.362733 =0.132217|50<0.34657359027997264 12<0.9961008729354486
+        63<0.7494292237442922 67<0.35858585858585856 =-0.293491 =0.0750903 15<5.750982812366943 =0.360986 =-0.0542458 8<0.2593798873366806
+        26<0.684286313635789 =-1.01302 =-0.534923 18<0.5333039518143088 =0.517061 =-0.435846 14<0.01908107149524796 18<-0.2500723798494499
+        8<0.1867523333750132 =-0.951275 =0.343557 17<2.2499048351651325 =-0.314768 =-0.741815 68<0.6306818181818181 40<2.6020033435383976 =-0.271728
+        =-1.205 15<7.404579644606624 =-0.0617372 =1.10911|51<0.9390197708795269 12<0.03220960002432855 25<0.4517713735885509 7<0.17161907450445343
+        =-0.845057 =-0.484522 67<0.6806526806526807 =0.120638 =-0.548625 2<2.352276034057214 67<0.35858585858585856 =-0.196188 =0.101474
+        36<4.436734027666815 =0.507488 =-0.386464 14<0.9145017762842476 8<0.35553016157257783 66<4.436734027666815 =-0.789324 =1.15165
+        17<4.840234496705035 =0.125432 =-1.03467 6<1.1364048951455357 7<0.39939392938195173 =-1.23567 =-0.0235338 =-3.00482|74<-0.1826309429152148
+        7<0.1939404627925905 66<4.668133964286986 47<0.0688339036588576 =-0.649971 =-0.147022 15<6.4669217251709865 =-0.841746 =1.06461
+        25<0.28806779882302425 28<2.8029010331479984 =-0.528973 =0.0639279 68<0.6306818181818181 =-0.148714 =0.51648 20<0.5 18<-0.2500723798494499
+        15<6.530141848752066 =-0.25485 =-1.11031 15<5.11499080038665 =0.265891 =0.0273564 16<0.013410541286073701 15<5.574051567662041 =-1.11772
+        =2.77815 68<0.6306818181818181 =-0.80999 =-0.260304|12<0.03220960002432855 37<3.569433499972762 14<0.04055326769447384 51<0.5313447457072007
+        =-0.837879 =-0.0163592 16<0.5637957119291221 =-0.270504 =-0.64874 11<2.3502401828962083 23<0.7508116968681151 =1.65654 =0.430942 =-0.666014
+        20<0.5 25<0.14274276248025142 17<3.901921651769386 =-0.803173 =0.11442 30<0.34657359027997264 =-1.02423 =0.0710849 16<0.013410541286073701
+        15<5.574051567662041 =-1.07292 =2.27868 12<0.7549493643303568 =-0.222691 =-0.771234|14<0.024328966662627797 8<0.02528637457353533
+        24<-6.751765515844182 62<2.975 =0.0803238 =-1.00771 15<6.40852743401774 =-0.866407 =1.8756 67<0.4194961635586636 45<0.7995433789954338
+        =-0.23895 =1.91751 26<-0.3084904069381501 =-0.801231 =-0.452219 8<0.7617233980862088 68<0.7207792207792207 67<0.2578708144616458 =-0.435288
+        =-0.0542273 26<-0.23173289366986458 =-0.174566 =0.291487 15<6.40852743401774 23<0.18642591389594282 =-1.1068 =0.430373
+        68<0.17424242424242425 =-0.903949 =0.42118|12<0.9369792161529421 18<-0.2500723798494499 15<6.530141848752066 51<0.4372851827791886
+        =-0.422291 =0.522827 63<0.8459935897435897 =-1.08721 =-0.274209 60<0.1967741935483871 17<4.840234496705035 =0.0834998 =-0.50315
+        17<2.8029010331479984 =-0.731052 =-0.139938 20<0.5 66<3.9796379800581985 1<-1.8026714462460847 =-0.585268 =-0.137819 15<6.4669217251709865
+        =-0.120812 =1.43817 35<0.7805447172563855 39<0.35281913595313646 =-0.760988 =1.35796 8<0.35553016157257783 =-0.872732
+        =-0.253248|6<-2.431191789431783 15<6.186206507010036 8<0.09013001479988025 74<2.848509322778486 =-0.728967 =0.508204 66<5.040188859666438
+        =-0.199091 =2.00072 16<0.013410541286073701 36<-5.607636930740479 =-0.588259 =0.773507 16<0.08795494844515508 =0.0157784 =-0.507066
+        26<0.17686161241356047 36<6.227523836439325 25<0.18890831374661313 =-0.339126 =0.135467 17<4.559112541534189 =1.98155 =-1.22205
+        15<6.112574759667455 17<4.840234496705035 =0.0282355 =-1.6999 16<0.7142977110226019 =-0.454567 =-2.94847|6<-2.431191789431783
+        16<0.4474111877744198 12<0.2839594010805221 17<4.436734027666815 =-0.4119 =2.27786 66<4.668133964286986 =-0.0110858 =1.07416
+        67<0.29335235762044964 40<3.020127355638707 =-0.796888 =-2.08886 24<-1.9118363887845762 =-0.64902 =0.664489 63<0.8821486928104575
+        68<0.4494949494949495 36<5.132848575986667 =-0.0874744 =-0.830658 12<0.18925057422592856 =-0.16233 =0.199328 5<1.5394338490079393
+        67<0.35858585858585856 =-0.39842 =0.256991 25<0.7877731359520798 =0.251347 =0.713382|12<0.9369792161529421 51<0.09229605492843013
+        5<1.5394338490079393 51<0.029633240885190964 =-0.928593 =-0.489691 17<2.4414009612931853 =-1.21039 =0.638752 50<0.34657359027997264
+        17<4.840234496705035 =0.12727 =-0.550486 36<-6.166467172559881 =-1.02446 =-0.11557 35<0.6493093556928509 17<2.9700856263602153 =-0.8262
+        23<0.5313447457072007 =-0.232903 =-4.27255 20<0.5 66<3.9796379800581985 =-0.20809 =0.657808 35<0.7805447172563855 =0.61403
+        =-0.75684|74<2.848509322778486 40<3.020127355638707 35<0.20359609881227006 67<0.8181818181818181 =-0.153913 =-0.666518 12<0.8598943336773737
+        =0.0983915 =-0.190995 15<6.4669217251709865 74<2.196259996636666 =-1.1832 =-0.121363 16<0.26115149451609393 =0.0710114 =-2.54124
+        18<0.1817801126846353 40<2.1383330595080277 9<0.5 =-0.454887 =0.202052 15<5.382196208164775 =0.802511 =0.277377 68<0.7207792207792207
+        5<-0.38204665791540204 =-0.768448 =0.00278637 16<0.5637957119291221 =0.925758 =-0.887989|5<1.9501697553468673 51<0.21780324105296286
+        36<5.395895123935057 37<3.569433499972762 =-0.42486 =0.0789081 39<0.33285163776493254 =2.44238 =0.82408 67<0.4798776976265534
+        15<5.212210955225204 =0.112353 =-0.230875 8<0.16696602249814296 =-0.116516 =0.234355 68<0.045454545454545456 29<3.9796379800581985
+        0<2.9010498553086785 =-0.240415 =0.488614 15<5.11499080038665 =0.226451 =-1.45164 18<0.2618890564141224 11<0.34657359027997264 =0.722162
+        =0.223746 36<-3.4175922930736506 =0.688688 =-0.034739|20<0.5 18<-0.2500723798494499 15<6.530141848752066 8<0.16696602249814296 =-0.697408
+        =0.0522133 71<0.031128875968992248 =-1.07122 =-0.232994 51<0.9703518175980028 60<0.1967741935483871 =0.0698936 =-0.486487
+        35<0.9470064174466948 =-1.21273 =-0.269229 16<0.013410541286073701 51<0.8135531497278014 38<4.08594100306391 =2.64875 =1.22403
+        18<0.5333039518143088 =-1.21442 =1.901 12<0.7549493643303568 36<4.436734027666815 =-0.394785 =0.729797 26<0.034142872011934916 =0.256793
+        =-0.777187|24<-6.751765515844182 11<3.8393944990995768 74<-0.8155612120760165 26<-0.5416857622975864 =0.64602 =-0.743721
+        12<0.978652934558399 =-0.0239307 =-0.869992 14<0.10344568208525852 62<2.480769230769231 =0.277819 =-0.945697 16<0.3200108916949863
+        =-0.463553 =1.00189 19<-0.08384865326060917 18<-0.14372972613255086 66<4.182021005961031 =-0.137403 =-1.02073 15<6.925089307899519 =0.109397
+        =0.655574 68<0.7207792207792207 15<5.987706711087151 =-0.0633072 =-0.444519 15<6.186206507010036 =-0.0814965 =0.448813|8<0.7617233980862088
+        68<0.7207792207792207 7<0.31418505919611006 16<0.5291555216493427 =-0.235987 =-0.892877 67<0.4505991724355158 =-0.161169 =0.143555
+        38<4.323282900239445 12<0.23397766520838417 =-0.310202 =0.128159 16<0.5637957119291221 =0.581143 =-0.664368 15<6.40852743401774
+        16<0.35018664909969255 36<-3.020127355638707 =0.951654 =-1.42452 48<0.34657359027997264 =0.464173 =-0.12429 68<0.17424242424242425
+        51<0.5940112718041873 =-0.107735 =-1.09601 18<0.6444164214656019 =0.604285 =-1.93442|20<1.5 21<1.5 62<5.363068181818182 74<3.197144105822286
+        =-0.0978248 =0.171348 35<0.20359609881227006 =-0.171109 =0.176887 16<0.013410541286073701 15<6.530141848752066 =4.33628 =0.164692
+        74<3.197144105822286 =-0.665519 =0.518547 16<0.013410541286073701 20<2.5 =-1.07235 =1.84499 19<-0.11927402346966422 67<0.5329424831440961
+        =0.14918 =-0.915382 23<0.9390197708795269 =-0.981378 =0.0419206|60<0.1967741935483871 20<0.5 25<0.14274276248025142 17<3.901921651769386
+        =-0.722108 =0.202799 68<0.6306818181818181 =-0.0224273 =0.138244 16<0.0387159980814605 51<0.9390197708795269 =1.31976 =-0.738391
+        19<0.13936297958621233 =-0.295366 =-0.922854 8<0.31961527123746225 63<0.12414383561643835 38<3.3140206880897667 =-0.558214 =0.450727
+        66<5.040188859666438 =-0.879917 =0.764847 25<0.28806779882302425 50<0.8958797346140275 =-0.391421 =-0.955818 50<2.2499048351651325
+        =-0.0983479 =1.8247|2<0.5535734110567081 68<0.6306818181818181 4<-1.467111651049617 18<0.43570743076501234 =-0.308853 =-0.749779
+        67<0.3268398268398268 =-0.366942 =-0.00607678 12<0.23397766520838417 67<0.8484848484848484 =-0.068772 =-0.617133 25<0.14939949919596365
+        =-0.482694 =0.167246 36<-2.4414009612931853 15<7.404579644606624 0<2.352377656652324 =0.269752 =0.684469 51<0.06096908830050867 =0.902804
+        =-2.81817 15<5.212210955225204 24<-3.0115425084952947 =-0.215532 =0.408141 62<5.665333333333333 =-0.321975 =0.252322|50<0.34657359027997264
+        51<0.029633240885190964 15<6.738134946389277 67<0.5329424831440961 =-1.35042 =-0.646986 0<0.9394625514712689 =-0.595968 =0.860415
+        62<4.11078811369509 7<0.8480440097737421 =-0.215737 =0.49913 51<0.8762782041362581 =0.125671 =-0.214291 41<0.5 67<0.8181818181818181
+        15<7.404579644606624 =-0.0570865 =0.753321 50<1.242453324894 =-0.584767 =-0.00354216 14<0.47343547386752705 47<0.006593769027805967
+        =-0.935394 =0.024383 26<-0.029048815460555537 =0.45894 =-0.470148|2<0.5535734110567081 31<0.11010101010101009 51<0.18642591389594282
+        36<5.132848575986667 =-0.349009 =1.66919 20<0.5 =0.0981392 =-0.340769 5<0.4539411302148795 16<0.2860264045821419 =-0.140262 =-0.481875
+        63<0.7494292237442922 =-0.218161 =0.125901 36<-2.4414009612931853 63<0.6243279569892473 25<0.8742268790291188 =0.201773 =-2.35046
+        15<6.40852743401774 =0.594391 =-0.113413 15<5.212210955225204 44<0.11060142711518858 =0.375949 =-0.493643 43<0.8958797346140275 =0.000811848
+        =-0.567944|74<-0.5031903151502886 5<-0.1331964637934958 15<6.186206507010036 3<-2.8550695255508325 =-0.869931 =-0.50114 66<4.436734027666815
+        =-0.364429 =0.940087 38<2.9700856263602153 28<2.8029010331479984 =-0.441585 =0.240088 68<0.5227272727272727 =-0.047982 =1.00078
+        67<0.35858585858585856 17<2.6020033435383976 15<5.382196208164775 =-0.130598 =-0.840057 37<3.9796379800581985 =0.182153 =-0.352253
+        12<0.9613784414285786 51<0.2491776226803008 =-0.153802 =0.151718 1<-0.11078568337664052 =-0.400456 =0.163703|50<0.34657359027997264
+        63<0.7994082840236687 67<0.3268398268398268 40<3.020127355638707 =-0.16585 =-1.1458 35<0.23689291503753934 =-0.193887 =0.110972
+        51<0.8448827819700274 25<0.7877731359520798 =0.0132771 =0.386724 17<2.6020033435383976 =-0.583286 =0.100079 15<6.40852743401774
+        38<1.242453324894 14<0.03124050121016119 =-0.153613 =-1.15803 8<0.09013001479988025 =-0.637702 =-0.144169 36<-5.847881777502292 10<0.5
+        =-0.867512 =0.784642 24<-6.751765515844182 =-0.811314 =0.235739|5<2.734648624602008 68<0.4494949494949495 15<6.40852743401774
+        17<3.2769667020129054 =-0.228915 =0.118327 18<0.1047262611687663 =-0.116428 =-0.817633 5<0.14713101949462004 0<1.847506578474421 =-0.0062154
+        =-0.989242 50<0.34657359027997264 =0.348529 =-0.050151 17<4.840234496705035 41<0.5 44<0.04470948827292111 =0.281868 =-0.81715
+        2<-1.083363169245619 =-1.23309 =0.55706 15<5.285735379716262 =-3.41792 36<-0.34657359027997264 =0.636805 =-0.606817|74<-0.11506990912164636
+        8<0.16696602249814296 15<6.530141848752066 67<0.8181818181818181 =-0.385279 =-0.782469 15<6.738134946389277 =0.804819 =-0.513423
+        25<0.28806779882302425 50<3.1567740231385475 =-0.299615 =-0.930119 45<0.7464285714285714 =-0.149746 =0.506807 67<0.4798776976265534
+        17<2.6020033435383976 15<5.285735379716262 =0.00520228 =-0.480566 37<3.9796379800581985 =0.161679 =-0.252061 14<0.05205922229008122
+        0<-3.26760039238434 =0.396997 =-0.337587 17<3.2769667020129054 =0.217695 =-0.101244|12<0.9961008729354486 60<0.1967741935483871
+        68<0.045454545454545456 40<3.020127355638707 =-0.0692802 =-0.700924 8<0.6988973335155999 =0.0102065 =0.270829 17<2.8029010331479984
+        23<0.09229605492843013 =-0.241284 =-0.692051 25<0.28806779882302425 =-0.644359 =0.267728 8<0.31961527123746225 31<0.33285163776493254
+        36<5.132848575986667 =-0.969296 =-0.466533 48<0.34657359027997264 =-0.733667 =0.99261 32<0.39377820760799487 17<3.2769667020129054 =0.389561
+        =-0.575538 =1.33809|51<0.06096908830050867 6<1.1364048951455357 19<-0.842121241172147 18<-0.1928231646677278 =-0.785929 =0.371693
+        68<0.7071428571428571 =-0.969208 =-0.360294 1<1.8466347021015124 =-0.153224 19<-0.6179878457712982 =0.510064 =1.11579 50<0.34657359027997264
+        18<0.2618890564141224 36<5.721948439279896 =0.0940077 =1.08293 16<0.02601796500891991 =1.21146 =-0.091728 44<0.19917355371900827
+        36<-6.166467172559881 =-0.972854 =-0.12615 66<4.436734027666815 =0.173355 =3.01316|5<2.734648624602008 67<0.3268398268398268
+        36<6.227523836439325 36<-2.4414009612931853 =0.0547189 =-0.3738 26<0.2631346988007701 =2.07509 =-0.508948 8<0.16696602249814296
+        36<2.9700856263602153 =-0.320138 =0.084958 68<0.6306818181818181 =-0.00346741 =0.24005 17<4.840234496705035 17<1.868834809141684 =-1.77412
+        41<0.5 =0.0577496 =0.517624 15<5.285735379716262 =-2.61389 19<-0.3004535730448019 =0.357388 =-0.695742|31<0.11010101010101009
+        25<0.14939949919596365 47<0.49770642201834864 13<0.5 =-0.0177705 =-0.942265 66<5.040188859666438 =-1.13003 =1.47628 20<0.5
+        17<4.436734027666815 =0.10026 =0.581566 27<1.4978661367769954 =-0.518278 =0.383 63<0.8821486928104575 38<5.797575202612949
+        6<1.1364048951455357 =-0.147087 =0.186119 17<1.7005986908310775 =0.486398 =-0.604444 7<0.4531152732485594 68<0.26136363636363635 =-2.16238
+        =-0.273099 25<0.7877731359520798 =0.0131938 =0.523854|4<-2.2902501496357237 15<6.186206507010036 8<0.09013001479988025 50<2.2499048351651325
+        =-0.672415 =2.2673 16<0.5637957119291221 =-0.133547 =-0.66555 16<0.013410541286073701 50<3.1567740231385475 =0.692238 =-0.716982
+        24<-6.751765515844182 =-0.863959 =-0.087622 67<0.4505991724355158 17<2.6020033435383976 15<5.382196208164775 =-0.00900398 =-0.502335
+        43<0.8958797346140275 =0.153355 =-0.258429 28<3.198464827608073 51<0.2491776226803008 =-0.184211 =0.141771 20<0.5 =0.562153
+        =-0.482357|68<0.045454545454545456 40<3.020127355638707 14<0.5396174267121745 63<0.12414383561643835 =0.525145 =-0.861831
+        47<0.24876237623762376 =0.196606 =-1.19773 16<0.6246619140127925 62<4.75424216278401 =-0.287513 =-1.768 17<4.840234496705035 =0.326404
+        =-1.50581 8<0.7617233980862088 16<0.5637957119291221 11<3.4811217321331034 =0.0863866 =-0.0628749 3<-0.11353185204276828 =-0.466035
+        =-0.00963006 26<0.17686161241356047 63<0.6243279569892473 =0.144602 =0.62127 15<6.112574759667455 =0.0960847 =-1.1245|51<0.06096908830050867
+        3<1.365863877208742 12<0.04495977581491986 39<0.42821606254442074 =-0.492931 =0.379144 17<3.569433499972762 =-1.05937 =0.807529
+        26<-0.06096173181725459 36<-5.847881777502292 =0.739904 =-0.368484 25<0.6337466244734298 =0.185012 =1.19815 20<0.5 68<0.4494949494949495
+        36<5.132848575986667 =-0.0173284 =-0.676137 17<1.868834809141684 =-0.0409585 =0.190789 16<0.0387159980814605 36<4.212100162283536
+        =-0.0827473 =1.37378 19<0.13936297958621233 =-0.257906 =-0.782149|51<0.029633240885190964 0<2.352377656652324 12<0.03220960002432855
+        43<0.34657359027997264 =-0.613857 =0.528044 15<6.610695139000236 =-1.25764 =0.176515 =0.515731 62<5.665333333333333 29<1.7005986908310775
+        74<3.197144105822286 =-0.0172119 =0.338939 15<5.11499080038665 =0.145801 =-0.230184 12<0.23397766520838417 8<0.16696602249814296 =-0.534232
+        =-0.00475973 12<0.80867915653882 =0.248204 =-0.0487544|70<0.07380174291938998 25<0.31415145528751076 66<3.5972184255501674
+        15<6.925089307899519 =-0.206397 =0.432193 17<3.384246605824315 =0.319529 =-0.739958 68<0.7207792207792207 26<0.17686161241356047 =0.0722316
+        =-0.195498 7<0.151800993905136 =0.052183 =0.473529 5<-1.5243714371094916 45<0.1661554192229039 51<0.8448827819700274 =-1.41702 =-0.250257
+        17<4.135134555718312 =-0.572861 =0.973564 17<3.7954260618442905 68<0.7207792207792207 =-0.323872 =0.222134 24<-6.291462530703091 =-0.923519
+        =0.331244|24<-1.9118363887845762 37<3.9796379800581985 60<0.1967741935483871 35<0.17156936063231992 =-0.191067 =0.0256933
+        8<0.31961527123746225 =-0.651629 =-0.101287 12<0.23397766520838417 62<4.497863247863248 =1.45723 =0.156434 24<-5.165254928831327 =1.59144
+        =-0.571102 25<0.7079422282135681 71<0.031128875968992248 7<0.13393978267250212 =0.353622 =-0.12952 67<0.11227567471740989 =-3.23333
+        =-0.680935 12<0.510631447817308 26<-0.6036813442674505 =-0.867981 =0.465501 26<0.034142872011934916 =-0.18945 =0.262049|62<4.11078811369509
+        36<6.227523836439325 67<0.29335235762044964 7<0.9007958690150404 =-0.539868 =0.583592 15<6.112574759667455 =-0.194633 =0.0890159
+        19<0.13936297958621233 47<0.49770642201834864 =0.701591 =2.20099 14<0.29582652727247283 =-0.803089 =-0.0570966 11<3.4811217321331034
+        36<-3.7256208424938384 19<-0.5328264547014547 =-0.00576435 =0.397723 15<5.11499080038665 =0.180008 =-0.0677604 17<3.384246605824315
+        15<6.186206507010036 =-0.13819 =0.190327 44<0.012739370334307044 =-0.808736 =0.000749043|14<0.9145017762842476 14<0.6098338000503607
+        68<0.6306818181818181 36<5.132848575986667 =-0.0692178 =-0.701255 17<1.868834809141684 =-0.0680304 =0.21349 41<0.5 38<4.639559943685504
+        =0.110375 =-0.445967 15<5.750982812366943 =0.425262 =0.000381916 51<0.9390197708795269 2<2.352276034057214 67<0.35858585858585856 =-0.639826
+        =0.022061 63<0.6243279569892473 =-0.356125 =0.539778 15<5.69204579656338 =-1.81846 8<0.6988973335155999 =-0.997443
+        =1.03089|62<5.665333333333333 59<0.03986754966887417 50<3.1567740231385475 36<-4.182021005961031 =0.146274 =-0.0578138
+        47<0.24876237623762376 =-0.708935 =0.899162 7<0.3541892025059762 51<0.688115349996538 =-0.422899 =-1.17663 15<6.40852743401774 =0.247897
+        =-1.27742 35<0.23689291503753934 26<0.0022909537505510884 0<-1.2752757543177156 =-0.489964 =-0.0706779 4<-2.992421023185474 =-0.758192
+        =0.70039 12<0.978652934558399 25<0.31415145528751076 =-0.00292425 =0.263011 67<0.4505991724355158 =0.313141 =-0.560917|3<2.3515983365129043
+        68<0.4494949494949495 36<-2.4414009612931853 15<6.40852743401774 =0.154721 =-0.409993 15<5.212210955225204 =0.0262398 =-0.376381
+        5<0.14713101949462004 59<0.03986754966887417 =0.00118639 =-0.552299 28<1.242453324894 =-0.0390362 =0.301112 63<0.6243279569892473
+        43<0.8958797346140275 15<5.448887912616005 =-0.504525 =0.31006 =-1.44934 36<-0.34657359027997264 50<0.8958797346140275 =0.572019 =-0.823671
+        62<5.363068181818182 =0.0270926 =0.489453|31<0.11010101010101009 25<0.14274276248025142 47<0.49770642201834864 74<0.6477120751742474
+        =-0.263994 =1.0575 17<3.901921651769386 =-1.19338 =0.173914 12<0.9961008729354486 68<0.7207792207792207 =0.0114356 =0.17524
+        7<0.13393978267250212 =-0.867376 =-0.0288392 5<0.4539411302148795 16<0.37383022774327124 11<3.113268334643733 =0.10825 =-0.252583
+        12<0.7549493643303568 =-0.0623674 =-0.820981 47<0.0688339036588576 15<7.5045604282523115 =0.0707365 =-1.35054 38<4.639559943685504
+        =-0.231548 =-1.20945|70<0.07380174291938998 67<0.2578708144616458 16<0.22661193483857192 18<-0.3965761453550845 =1.2524 =-0.621718
+        68<0.8090909090909091 =-0.108037 =0.933534 7<0.5862783812991066 16<0.5637957119291221 =0.0292051 =-0.307214 63<0.8821486928104575 =0.0773451
+        =0.52099 17<3.7954260618442905 19<0.04460202977468279 34<0.5 =-0.517292 =-0.0417068 16<0.37383022774327124 =0.450148 =-0.864393
+        16<0.4740611283985482 15<6.339476690965467 =2.01922 =0.0608039 12<0.9613784414285786 =0.0727218 =-0.949163|21<0.5 20<1.5
+        50<3.1567740231385475 30<1.7005986908310775 =0.112401 =-0.0354342 47<0.24876237623762376 =-0.660427 =0.809281 35<0.738164279078243
+        27<1.242453324894 =-0.720383 =0.436474 17<0.8958797346140275 =0.735011 =-1.05569 51<0.7195026768351257 15<6.043819073859197
+        14<0.47343547386752705 =-0.784561 =-0.0832238 12<0.7549493643303568 =-0.24067 =1.42011 17<2.4414009612931853 39<0.11010101010101009 =1.14401
+        =-0.138247 1<0.9384827517337593 =-0.631397 =0.779651|68<0.045454545454545456 40<3.020127355638707 14<0.5396174267121745
+        39<0.11010101010101009 =0.445565 =-0.759948 67<0.3268398268398268 =-0.0395028 =0.610199 16<0.6246619140127925 15<5.574051567662041 =-2.16489
+        =-0.593922 17<4.840234496705035 =0.292037 =-1.38792 8<0.7617233980862088 68<0.3484848484848485 16<0.0387159980814605 =0.406408 =-0.19912
+        5<0.4539411302148795 =-0.0178997 =0.17391 26<0.17686161241356047 25<0.7877731359520798 =0.273569 =0.704815 17<2.9700856263602153 =-1.93247
+        =0.00710093|0<2.352377656652324 67<0.29335235762044964 40<3.020127355638707 13<0.5 =-0.0340287 =-0.91542 6<1.1364048951455357 =-0.360762
+        =-1.44505 6<-1.760350723279795 29<1.7005986908310775 =-0.000157523 =-0.261648 51<0.40597652761831865 =-0.0702702 =0.16415
+        12<0.510631447817308 36<3.384246605824315 1<-0.3918416086587656 =-0.515173 =0.64848 16<0.6627073967962169 =0.736487 =-1.65858
+        17<1.868834809141684 =-2.23985 19<-0.3004535730448019 =-0.753743 =0.146635|2<2.352276034057214 68<0.4494949494949495 15<6.40852743401774
+        17<3.2769667020129054 =-0.210946 =0.105271 16<0.059712260079649165 =0.387104 =-0.571244 8<0.5636211881385536 25<0.14939949919596365
+        =-0.361078 =0.0298896 11<3.113268334643733 =0.575856 =-0.851926 47<0.006593769027805967 18<0.7937432858638167 36<3.7012257604091223 =0.47968
+        =0.0296842 27<3.569433499972762 =0.620372 =-2.43015 48<0.34657359027997264 44<0.11060142711518858 =0.146603 =-0.732237 7<0.7916645783623923
+        =0.832128 =-1.17954|74<-0.27013709245042283 15<5.448887912616005 37<2.5249280036247685 25<0.4517713735885509 =-0.476244 =0.134939
+        68<0.3484848484848485 =-0.490233 =-1.23638 44<0.012739370334307044 29<3.198464827608073 =-0.200104 =0.415353 16<0.1750295190259125 =1.36807
+        =-0.347056 67<0.4505991724355158 17<2.8029010331479984 15<5.212210955225204 =0.0666168 =-0.356346 37<3.9796379800581985 =0.134088 =-0.226264
+        17<3.2769667020129054 1<-2.2827263822889 =-0.0362495 =0.203313 16<0.26115149451609393 =-1.11079 =0.0113339|25<0.8742268790291188
+        62<5.665333333333333 36<6.227523836439325 36<-3.7256208424938384 =0.0244793 =-0.133966 26<0.21866994266994266 =1.16945 =0.093834
+        12<0.23397766520838417 66<4.182021005961031 =-0.118437 =-0.742406 25<0.31415145528751076 =-0.0147782 =0.219355 15<5.11499080038665
+        0<-0.6447069803567347 14<0.407733470864574 =-0.558466 =-1.17885 1<2.3521306055228575 =0.633325 =-0.240037 51<0.4999010684606252
+        74<1.879955736501178 =-0.417097 =0.50465 24<-4.9845314324502565 =2.21399 =-0.146497|4<-2.4405284924437947 15<6.186206507010036
+        67<0.6806526806526807 16<0.5637957119291221 =0.0347411 =-0.599941 16<0.08795494844515508 =-0.695454 =-0.115171 17<0.34657359027997264
+        8<0.06857348615920937 =0.885038 =-0.019116 66<5.040188859666438 =-0.286575 =0.831077 68<0.7071428571428571 6<-1.760350723279795
+        17<3.2769667020129054 =-0.123829 =-0.510806 15<5.212210955225204 =0.187427 =-0.0280711 17<1.868834809141684 25<0.42168888857651254 =-0.26877
+        =0.321703 17<2.9700856263602153 =0.579285 =0.0669763|3<2.3515983365129043 16<0.5637957119291221 17<3.569433499972762 19<-0.5328264547014547
+        =-0.414732 =0.0043707 15<6.40852743401774 =0.505466 =-0.12103 17<1.868834809141684 16<0.6246619140127925 =-3.51963 =0.455782
+        15<6.738134946389277 =-0.127908 =-1.79702 2<-2.2829508217784547 23<0.8135531497278014 =0.510207 =-1.58051 63<0.6243279569892473
+        51<0.688115349996538 =-0.298636 =0.451829 68<0.045454545454545456 =0.0443382 =0.425|21<0.5 17<4.436734027666815 67<0.3888755855581369
+        17<2.4414009612931853 =-0.32364 =0.0152861 16<0.7990191458638162 =0.0720316 =-1.03743 16<0.2860264045821419 10<0.5 =1.9311 =0.972471
+        36<5.395895123935057 =0.235853 =-0.831197 15<6.043819073859197 40<3.020127355638707 5<1.1533568431105525 =-0.760708 =0.112974 =0.665909
+        35<0.5582330325438527 15<6.339476690965467 =0.454715 =-0.403795 28<0.8958797346140275 =1.37381 =0.147021|68<0.6306818181818181
+        7<0.3541892025059762 63<0.12414383561643835 15<5.448887912616005 =-0.308987 =0.266448 29<2.2499048351651325 =-0.300656 =-0.798673
+        47<0.0688339036588576 36<-3.020127355638707 =0.192485 =-0.0178455 67<0.4505991724355158 =-0.49798 =0.17533 25<0.31415145528751076
+        17<1.868834809141684 15<7.404579644606624 =-0.279025 =0.692442 16<0.08795494844515508 =1.36166 =-0.00189477 36<2.2499048351651325
+        8<0.16696602249814296 =-0.268349 =0.167714 16<0.37383022774327124 =0.436016 =-0.131965|31<0.11010101010101009 48<0.34657359027997264
+        25<0.14274276248025142 47<0.49770642201834864 =-0.138264 =-1.00849 20<0.5 =0.0668236 =-0.279175 20<0.5 30<0.34657359027997264 =-0.801694
+        =0.357824 16<0.37383022774327124 =1.74529 =-0.4666 45<0.1298389110889111 62<7.442222222222222 1<-3.258981078871125 =-0.721452 =0.121614
+        48<0.34657359027997264 =-0.0666203 =-1.69187 62<5.997159090909091 3<-3.915298645786992 =-0.711265 =-0.169462 35<0.20359609881227006
+        =-0.318949 =0.0960399|0<2.352377656652324 68<0.3484848484848485 40<3.020127355638707 14<0.13088357164735062 =-0.848032 =-0.0479459 41<0.5
+        =-1.59611 =-0.348036 7<0.5862783812991066 16<0.5291555216493427 =0.031375 =-0.246559 62<4.332207207207206 =-0.220975 =0.394456
+        36<-0.34657359027997264 51<0.8448827819700274 5<-0.38204665791540204 =-1.20544 =0.574649 36<-2.4414009612931853 =0.699506 =-1.20511
+        25<0.7877731359520798 43<0.8958797346140275 =-0.00813644 =-1.22181 37<3.9796379800581985 =0.76972 =-0.0681434|51<0.06096908830050867
+        8<0.3972310116806882 68<0.7207792207792207 16<0.3200108916949863 =-1.12244 =-0.258942 72<0.08295107033639143 =-0.341801 =1.22324
+        25<0.7877731359520798 19<-0.842121241172147 =0.624728 =-0.645212 29<2.8029010331479984 =1.34971 =0.115796 24<-6.751765515844182
+        6<-3.258635586095279 48<0.34657359027997264 =-0.77941 =0.402299 15<6.270031616989824 =0.212943 =-0.608837 8<0.02528637457353533
+        15<6.40852743401774 =-0.939435 =1.35341 67<0.4798776976265534 =-0.0372991 =0.0641697|24<-1.5865143824128745 43<0.8958797346140275
+        3<-1.466001833723832 15<5.50735993628017 =-0.289962 =-0.00890281 30<1.868834809141684 =0.149244 =-0.0412992 35<0.20359609881227006
+        74<2.196259996636666 =-0.435638 =0.706883 17<3.198464827608073 =-0.151872 =-0.613361 38<5.0139575654555895 15<5.987706711087151
+        16<0.02601796500891991 =-0.519042 =-0.0651632 7<0.13393978267250212 =1.11548 =0.121598 15<4.60014501806134 39<0.42821606254442074 =1.0149
+        =0.402488 28<3.9796379800581985 =0.189395 =-0.446024|8<0.8192895290231386 67<0.2578708144616458 36<6.227523836439325 26<-0.39197124143021933
+        =0.462409 =-0.26804 26<0.21866994266994266 =1.43953 =-0.728235 28<2.8029010331479984 70<0.07380174291938998 =-0.00619658 =-0.272731
+        15<5.69204579656338 =0.332756 =-0.0294496 48<0.34657359027997264 17<4.840234496705035 17<4.436734027666815 =0.24944 =0.883989
+        15<5.285735379716262 =-2.08653 =-0.0257969 47<0.006593769027805967 23<0.6254058484340574 =-0.853555 =0.603978 43<0.8958797346140275
+        =-0.0324113 =-1.47193|2<2.352276034057214 67<0.2578708144616458 37<3.9796379800581985 17<1.4978661367769954 =-0.599643 =0.0376152
+        51<0.688115349996538 =-1.01337 =-0.127002 50<0.34657359027997264 16<0.6627073967962169 =0.0647083 =-0.178593 39<0.16515151515151516
+        =-0.0244594 =-0.319866 47<0.006593769027805967 18<0.483320084790673 25<0.7877731359520798 =0.252993 =0.624702 15<5.448887912616005
+        =-0.730317 =0.334765 17<2.2499048351651325 =-1.84804 16<0.4474111877744198 =-0.654086 =0.138893|1<-2.1273001001441507 39<0.16515151515151516
+        12<0.978652934558399 26<0.034142872011934916 =-0.0969002 =0.240945 15<7.5045604282523115 =-0.727651 =0.742401 32<0.4992581602373887
+        74<1.5857687055588585 =-0.519589 =-0.122269 12<0.904140810081578 =-0.478637 =-1.62095 15<7.5045604282523115 15<6.925089307899519
+        15<6.738134946389277 =0.0256216 =-0.827579 66<3.384246605824315 =0.538771 =-1.14259 16<0.02601796500891991 12<0.2839594010805221 =-0.799431
+        =1.02021 51<0.06096908830050867 =0.404187 =-1.48006|45<0.09979253112033196 25<0.18890831374661313 17<4.135134555718312
+        14<0.04055326769447384 =0.102784 =-0.671912 16<0.5005301599203255 =1.4334 =-0.169254 66<4.436734027666815 1<-3.258981078871125 =-0.728658
+        =0.146533 15<6.610695139000236 =1.81085 =-0.99191 63<0.12414383561643835 15<5.448887912616005 2<-1.462545830105073 =-0.327523 =0.0469845
+        25<0.31415145528751076 =0.00248201 =0.413707 14<0.10344568208525852 15<6.610695139000236 =-0.260608 =-0.76969 47<0.24876237623762376
+        =-0.0377276 =-0.997873|68<0.045454545454545456 67<0.3888755855581369 8<0.5636211881385536 9<0.5 =-0.320274 =-2.19944 14<0.5396174267121745
+        =-0.743862 =-0.139606 19<-0.08384865326060917 19<-0.5744745797937287 =-0.424894 =0.920906 15<5.987706711087151 =0.500758 =-1.14309
+        8<0.7617233980862088 60<0.1967741935483871 68<0.6306818181818181 =-0.0372174 =0.0724937 8<0.2329820040539125 =-0.645621 =-0.15528
+        63<0.6243279569892473 43<0.8958797346140275 =0.102205 =-1.62119 36<5.395895123935057 =0.446321 =-0.808814|50<0.34657359027997264
+        68<0.4494949494949495 14<0.1650838413998849 17<2.1383330595080277 =0.243279 =-0.684949 36<-3.9796379800581985 =0.294523 =-0.0743815
+        5<0.14713101949462004 36<2.2499048351651325 =-0.112444 =0.188468 47<0.12459150326797386 =0.351136 =-0.259222 63<0.7494292237442922
+        7<0.151800993905136 14<0.20351540778728522 =-0.11743 =-0.544422 15<6.925089307899519 =0.00166256 =0.540363 50<2.2499048351651325
+        30<2.1383330595080277 =-0.01813 =-0.61624 38<2.6735537653587347 =-0.164542 =-1.24102|21<0.5 20<1.5 50<3.1567740231385475
+        66<3.5972184255501674 =0.0239355 =0.297284 74<-1.4692298682991505 =2.367 =-0.53643 35<0.738164279078243 15<6.112574759667455 =0.399763
+        =-0.661899 17<0.8958797346140275 =0.555312 =-1.02345 15<6.043819073859197 15<5.50735993628017 26<-0.6782473889438132 =1.87916 =-0.248195
+        7<0.5862783812991066 =-0.805653 =0.575695 17<4.436734027666815 18<-0.2500723798494499 =-0.499135 =0.245229 19<-0.04843797750372145 =-1.20437
+        =0.0434672|25<0.8742268790291188 43<0.8958797346140275 17<4.135134555718312 16<0.5637957119291221 =0.0217394 =-0.289131
+        16<0.2860264045821419 =1.48269 =0.128499 17<2.9700856263602153 62<4.497863247863248 =0.698074 =-0.0692969 25<0.7877731359520798 =-0.882972
+        =-0.256949 1<-3.1065773606144074 29<1.7005986908310775 24<-2.7669493040182953 =-0.859624 =0.440618 =-1.609 15<5.11499080038665
+        23<0.688115349996538 =-0.291561 =0.570797 63<0.8821486928104575 =-0.0965888 =0.282419|4<-2.1338946737054156 30<1.7005986908310775
+        15<6.186206507010036 7<0.04806757363623006 =-0.64381 =-0.0854635 16<0.08795494844515508 =0.326117 =-0.286201 16<0.5291555216493427
+        7<0.13393978267250212 =-0.760912 =-0.230414 25<0.7079422282135681 =-0.342997 =-2.40159 67<0.4798776976265534 17<2.6020033435383976
+        17<2.1383330595080277 =-0.0549542 =-0.426813 51<0.8135531497278014 =-0.00372886 =0.294373 47<0.006593769027805967 11<3.113268334643733
+        =0.16571 =-0.101002 35<0.8597926410635379 =0.343656 =-0.421071|74<-7.736288322156084e-06 3<-1.466001833723832 38<4.323282900239445
+        44<0.19917355371900827 =-0.249461 =0.415113 27<1.7005986908310775 =-1.11777 =-0.0961581 51<0.5627069698495273 25<0.7877731359520798
+        =-0.0970447 =-1.19806 37<2.1383330595080277 =0.117965 =0.672647 67<0.4798776976265534 8<0.5001418360246486 11<0.34657359027997264 =-0.579821
+        =-0.0842602 68<0.4494949494949495 =-0.0106035 =0.403326 25<0.7079422282135681 39<0.11010101010101009 =0.148627 =-0.158538
+        51<0.688115349996538 =0.412824 =-0.061698|14<0.9145017762842476 14<0.5396174267121745 68<0.7207792207792207 36<5.132848575986667 =-0.0491877
+        =-0.535312 17<1.868834809141684 =-0.0536832 =0.224192 19<0.08771156626692336 15<5.000579289854787 =0.259617 =-0.0166197 36<4.658699722134795
+        =0.551137 =1.70063 19<-0.08384865326060917 25<0.8742268790291188 16<0.6246619140127925 =-0.38938 =0.444782 16<0.4474111877744198 =0.227812
+        =0.971211 16<0.5005301599203255 18<0.06795104713718111 =-0.3721 =0.278468 51<0.6254058484340574 =-2.26317 =-0.259736|51<0.2491776226803008
+        36<5.395895123935057 8<0.5636211881385536 0<2.352377656652324 =-0.20077 =-1.61057 36<3.7012257604091223 =0.199937 =-0.885599
+        19<0.007170065770866437 39<0.33285163776493254 =1.68936 =0.742676 =-0.626828 62<4.11078811369509 15<5.448887912616005
+        26<-0.029048815460555537 =-0.69128 =-0.108975 38<5.797575202612949 =-0.0156741 =-0.795592 7<0.1939404627925905 67<0.1736155171562606
+        =1.68038 =-0.0773673 36<5.395895123935057 =0.10895 =-0.363853|67<0.2578708144616458 26<-0.39197124143021933 36<3.9796379800581985
+        25<0.20169546043156944 =-0.834397 =0.60468 24<-2.7669493040182953 =1.77455 =0.889085 36<6.227523836439325 15<5.11499080038665 =0.143979
+        =-0.237558 16<0.2860264045821419 =1.22765 =-0.967767 7<0.17161907450445343 74<2.848509322778486 15<5.382196208164775 =-0.431874 =-0.0314917
+        29<1.7005986908310775 =0.654684 =-1.18544 51<0.4372851827791886 29<1.868834809141684 =0.063189 =-0.176855 15<6.40852743401774 =0.181699
+        =-0.105084|8<0.8192895290231386 16<0.5637957119291221 17<3.569433499972762 19<-0.5328264547014547 =-0.348539 =0.0178958 15<6.40852743401774
+        =0.459582 =-0.144978 17<4.135134555718312 18<0.2618890564141224 =-0.0394766 =-0.488265 38<5.797575202612949 =0.225975 =-0.557804
+        29<3.569433499972762 15<5.448887912616005 15<5.382196208164775 =0.25196 =-1.24234 15<6.40852743401774 =0.691117 =0.0378768
+        48<0.34657359027997264 17<4.840234496705035 =0.310675 =-0.898689 7<0.9007958690150404 =-0.0763724 =-1.41584|67<0.2578708144616458
+        18<0.03288572458543619 51<0.5940112718041873 37<3.9796379800581985 =-0.32103 =0.941702 51<0.6567995794074594 =-2.16619 =-0.612682
+        66<4.436734027666815 15<5.448887912616005 =-0.274917 =0.0453968 25<0.20169546043156944 =-0.537482 =1.91052 8<0.16696602249814296
+        28<0.8958797346140275 15<4.60014501806134 =-1.04395 =0.214736 30<1.4978661367769954 =-0.128101 =-0.476418 23<0.28047885104401704
+        74<1.3042693910081016 =0.277977 =1.229 16<0.0387159980814605 =0.213301 =-0.0116892|3<2.3515983365129043 68<0.6306818181818181
+        36<-3.020127355638707 26<0.034142872011934916 =0.0250433 =0.605273 15<5.212210955225204 =0.0505046 =-0.222496 36<2.2499048351651325
+        17<1.7005986908310775 =-0.213727 =0.143863 25<0.31415145528751076 =-0.0379392 =0.31175 27<2.2499048351651325 74<0.3986732358584041
+        62<4.99811320754717 =-1.08773 =0.0204191 71<0.031128875968992248 =0.575545 =-0.475506 30<3.9796379800581985 6<-0.9492585386366028 =-0.540609
+        =0.18796 70<0.010854836809237657 =-0.0613457 =-0.848218|51<0.029633240885190964 12<0.022149124751130938 43<0.34657359027997264
+        16<0.5291555216493427 =-0.129915 =-0.958162 62<4.99811320754717 =1.87082 =-0.686549 15<6.610695139000236 31<0.42821606254442074 =-1.21242
+        =-0.478305 25<0.4517713735885509 =-0.624959 =1.00147 25<0.31415145528751076 66<3.5972184255501674 15<7.404579644606624 =-0.143387 =0.431693
+        17<3.384246605824315 =0.287514 =-0.678576 45<0.7995433789954338 45<0.09979253112033196 =0.109315 =-0.0356561 16<0.4474111877744198 =0.32632
+        =-0.205416|0<2.9010498553086785 68<0.26136363636363635 23<0.8762782041362581 15<4.60014501806134 =-0.518333 =0.0274952
+        74<0.06305349899712864 =0.796779 =-0.363331 3<0.9366342876880568 14<0.9145017762842476 =-0.00218542 =-0.310525 51<0.8135531497278014
+        =0.0724565 =0.569795 17<2.1383330595080277 =-1.17408 15<5.11499080038665 67<0.3888755855581369 =0.748853 =-1.09077 15<5.448887912616005
+        =-0.217699 =0.365062|62<5.665333333333333 68<0.9045454545454545 36<-2.4414009612931853 17<1.7005986908310775 =-0.21373 =0.127917
+        15<5.000579289854787 =0.043395 =-0.177395 37<3.569433499972762 18<-0.00019778481012658228 =-0.411609 =0.215772 =1.10378
+        12<0.14693566000839792 36<-0.34657359027997264 16<0.0387159980814605 =0.061918 =-0.269248 8<0.1323149450249197 =-0.895484 =0.795844
+        12<0.9961008729354486 25<0.31415145528751076 =-0.0168878 =0.161725 4<-2.1338946737054156 =-0.817859 =0.335121|0<2.352377656652324
+        16<0.5637957119291221 17<3.569433499972762 19<-0.5328264547014547 =-0.30965 =-0.00248768 15<6.40852743401774 =0.415781 =-0.150774
+        17<1.868834809141684 26<0.0022909537505510884 =-0.0967948 =-2.77969 3<-0.11353185204276828 =-0.38117 =-0.0302001 7<0.3541892025059762
+        =-1.62089 25<0.7877731359520798 36<2.2499048351651325 =0.226589 =-0.373005 15<5.212210955225204 =0.696619 =0.213514|0<2.9010498553086785
+        45<0.7464285714285714 25<0.18890831374661313 17<4.016342437983811 =-0.504479 =0.32512 56<0.5 =-0.0301153 =0.754905 47<0.006593769027805967
+        12<0.978652934558399 =0.0539828 =-0.468381 12<0.9369792161529421 =0.570802 =-0.525328 5<0.4539411302148795 17<4.016342437983811 =-2.0736
+        =0.661386 30<3.9796379800581985 25<0.8742268790291188 =0.253184 =0.863331 51<0.6254058484340574 =0.479723 =-0.637119|68<0.045454545454545456
+        16<0.6246619140127925 16<0.12627617106737 17<0.8958797346140275 =-0.542708 =0.922563 32<0.11010101010101009 =0.334114 =-0.55991
+        17<4.840234496705035 26<0.48765537798072045 =0.476487 =-1.00511 15<6.40852743401774 =-0.449903 =-1.43592 8<0.6988973335155999
+        68<0.3484848484848485 16<0.0387159980814605 =0.33358 =-0.188045 6<-0.6962453461191735 =0.000357482 =0.139542 17<1.868834809141684 =-1.78039
+        18<0.22122552963260927 =0.416458 =0.0234918|8<0.8192895290231386 68<0.3484848484848485 14<0.10344568208525852 15<5.11499080038665 =0.727379
+        =-1.00707 17<1.7005986908310775 =0.197009 =-0.123745 5<0.14713101949462004 68<0.7207792207792207 =-0.110391 =0.0483225 51<0.5627069698495273
+        =0.0118183 =0.243031 48<0.34657359027997264 25<0.8742268790291188 15<5.448887912616005 =-0.0761322 =0.327783 17<4.840234496705035 =0.755879
+        =-0.0730213 28<2.5249280036247685 25<0.8742268790291188 =0.0800777 =0.963417 17<3.2769667020129054 =-1.62964
+        =-0.328184|25<0.7079422282135681 37<2.5249280036247685 9<0.5 16<0.4474111877744198 =-0.00849317 =-0.373497 17<2.6020033435383976 =-0.108364
+        =0.190717 43<0.34657359027997264 36<-4.182021005961031 =0.198362 =-0.213108 8<0.5001418360246486 =-0.166956 =-0.789689 15<5.212210955225204
+        0<-1.6278935525946023 35<0.8597926410635379 =-1.22432 =0.274419 62<7.442222222222222 =0.338123 =-0.879706 41<0.5 0<0.9394625514712689
+        =0.0479926 =-1.0802 40<3.020127355638707 =0.220843 =-0.108219|14<0.9145017762842476 21<0.5 20<1.5 50<3.1567740231385475 =0.0503249
+        =-0.477228 35<0.738164279078243 =-0.0389199 =-0.853541 15<6.043819073859197 40<3.020127355638707 =-0.548177 =0.478508 17<3.6762205501217915
+        =0.10781 =-0.665735 36<2.2499048351651325 12<0.510631447817308 37<3.9796379800581985 =-0.148826 =0.626119 16<0.7142977110226019 =-0.369675
+        =-1.50273 67<0.11227567471740989 15<5.382196208164775 =-3.48398 =0.178374 51<0.5940112718041873 =-0.111791 =0.573563|4<-2.1338946737054156
+        66<3.5972184255501674 14<0.03124050121016119 15<7.5045604282523115 =-0.600561 =0.507168 20<0.5 =-0.1226 =0.31787 67<0.8787878787878787
+        16<0.2860264045821419 =0.325594 =1.49166 15<6.40852743401774 =-0.48469 =0.264207 23<0.31187137592239794 12<0.9613784414285786
+        8<0.16696602249814296 =-0.275754 =0.253465 74<2.196259996636666 =0.713724 =2.60602 67<0.505050505050505 8<0.5001418360246486 =-0.145562
+        =0.0364367 47<0.006593769027805967 =0.0176762 =0.294791
         """
 
     /// The third pass's trees in ``TreeEnsemble``'s text form.

@@ -10,7 +10,7 @@ struct TextPage {
         "logw", "logc", "swd", "logsw", "endp", "colon", "sents", "commas", "capf", "allcaps", "digf",
         "camel", "lines", "dup", "pos", "cta", "copy", "pipes", "short", "single", "qmark", "url",
         "legal", "ui", "code", "avgwl", "lowerf", "numonly", "ago", "runlen", "capwin", "shortwin",
-        "bio", "promo", "we", "you", "biostart",
+        "bio", "promo", "we", "you", "biostart", "lex",
     ]
 
     /// The measures of the blocks.
@@ -25,6 +25,8 @@ struct TextPage {
     let bioWords: [Int], promotionWords: [Int], weWords: [Int], youWords: [Int]
     /// Whether a block opens like a biography: two capitalised words, then "is", "was" or "has".
     let biographyStart: [Bool]
+    /// The lexicon score of each block's words (``TextLexicon``).
+    let lexicon: [Double]
     /// The hash of each block's first word (0 for a block without words).
     let firstWords: [UInt64]
     /// How many blocks have the same words as each block (itself included).
@@ -43,6 +45,7 @@ struct TextPage {
         var perLanguage = [Int](repeating: 0, count: texts.count * languages), pageLanguage = [Int](repeating: 0, count: languages)
         var legal = [Int](repeating: 0, count: texts.count), interface = legal, time = legal, bio = legal, promotion = legal, we = legal, you = legal
         var biography = [Bool](repeating: false, count: texts.count)
+        var lexicon = [Double](repeating: 0, count: texts.count)
         var firstWords = [UInt64](repeating: 0, count: texts.count)
         var hashes: [UInt64] = []
         hashes.reserveCapacity(64)
@@ -51,6 +54,7 @@ struct TextPage {
             let measure = TextMeasure(text, hashes: &hashes)
             var startsPhrase = false
             firstWords[index] = hashes.first ?? 0
+            lexicon[index] = TextLexicon.score(hashes)
             if hashes.count >= 3, let flags = TextVocabulary.flags[hashes[2]], flags & TextVocabulary.copulaBit != 0 {
                 biography[index] = Self.startsWithTwoCapitals(text)
             }
@@ -102,6 +106,7 @@ struct TextPage {
         self.weWords = we
         self.youWords = you
         self.biographyStart = biography
+        self.lexicon = lexicon
         self.firstWords = firstWords
         self.runs = runs
     }
@@ -152,7 +157,7 @@ struct TextPage {
         put(m.cleanWords > 0 && m.numberWords == m.cleanWords ? 1 : 0); put(timeWords[index] > 0 && m.words <= 6 ? 1 : 0)
         put(log1p(Double(runs[index]))); put(capitals / window); put(shortBlocks / window)
         put(Double(bioWords[index]) / clean); put(Double(promotionWords[index]) / clean); put(Double(weWords[index]) / clean)
-        put(Double(youWords[index]) / clean); put(biographyStart[index] ? 1 : 0)
+        put(Double(youWords[index]) / clean); put(biographyStart[index] ? 1 : 0); put(lexicon[index])
     }
 
     /// Whether the text's first two words start with a capital letter.

@@ -37,7 +37,8 @@ struct TextStripper {
         let blocks = document.blocks
         guard !blocks.isEmpty else { return }
         let page = TextPage(blocks.map(\.text))
-        var verdicts = TextClassifier.verdicts(page, mode: options.mode)
+        let decided = TextClassifier.verdicts(page, mode: options.mode)
+        var verdicts = decided.verdicts
         let lines = blocks.indices.map { TextLines.split(blocks[$0].text, breaks: page.measures[$0].lineBreaks) }
         let firstLong = (0..<blocks.count).first { verdicts[$0].keep && page.measures[$0].words >= 15 } ?? blocks.count
         let header = max(0, firstLong - 8)..<min(blocks.count, firstLong + 1)
@@ -74,17 +75,18 @@ struct TextStripper {
             titled.sectionText = nil
         }
         if options.metadata { record(facts, header: header, titled: titled, into: &document.metadata) }
-        let threshold = TextClassifier.threshold(options.mode)
         if Self.dumpFeatures && document.trace.keepText {
             dump(page, verdicts: verdicts, titled: titled, facts: facts, lines: lines, trace: &document.trace)
         }
-        document.blocks = apply(verdicts, threshold: threshold, facts: facts, lines: lines, to: blocks, trace: &document.trace)
+        document.blocks = apply(verdicts, threshold: decided.bar, facts: facts, lines: lines, to: blocks, trace: &document.trace)
     }
 
     /// Notes one line a block in the trace: `textfeatures`, the block's index, words, the reason
     /// of its first phrase (or `-`), the decision that stands whatever the score (`rule`,
     /// `headline`, `section` or `-`), its text hash, its second-pass score, its local features
-    /// (comma-separated; numbers as Swift prints them, which read back exactly) and the text it leaves when kept (fact lines taken out), tab-separated.
+    /// (comma-separated; numbers as Swift prints them, which read back exactly), its clean words
+    /// as the lexicon sees them (``TextMeasure/cleanWords(_:)``, space-separated) and the text it
+    /// leaves when kept (fact lines taken out), tab-separated.
     func dump(_ page: TextPage, verdicts: [TextClassifier.Verdict], titled: TextLines.Titled, facts: [LineFact], lines: [[Substring]], trace: inout Trace) {
         var removed: [Int: Set<Int>] = [:]
         for found in facts { removed[found.block, default: []].insert(found.line) }
@@ -94,7 +96,8 @@ struct TextStripper {
             let values = page.features(of: index).map { "\($0)" }.joined(separator: ",")
             let rest = lines[index].indices.filter { !(removed[index]?.contains($0) ?? false) }.map { lines[index][$0] }.joined(separator: "\n")
             let fields = ["textfeatures", String(index), String(page.measures[index].words), page.phrases[index].first?.rawValue ?? "-", forced,
-                          String(page.measures[index].textHash, radix: 16), "\(verdict.score)", values, rest]
+                          String(page.measures[index].textHash, radix: 16), "\(verdict.score)", values,
+                          TextMeasure.cleanWords(lines[index].joined(separator: "\n")).joined(separator: " "), rest]
             trace.note(fields.joined(separator: "\t"))
         }
     }
