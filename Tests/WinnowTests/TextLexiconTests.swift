@@ -54,4 +54,21 @@ import Testing
         #expect(Self.score("") == 0)
         #expect(Self.score("Xqzv Wqqp") == 0)
     }
+
+    @Test("the lexicon speaks only for pages of its language")
+    func otherLanguagesScoreZero() {
+        let german = TextPage([
+            "Der Stadtrat hat am Dienstagabend nach einer langen Debatte einen neuen Haushalt beschlossen, und die Anwohner verfolgten die Sitzung.",
+            "Die Bürgermeisterin sagte, die Arbeiten sollten im Frühjahr beginnen und vor dem Ende der Sommerferien abgeschlossen sein.",
+            "Datenschutz | Impressum | Cookies",
+        ])
+        #expect(german.language == "de")
+        #expect(german.lexicon.allSatisfy { $0 == 0 })
+        let english = TextPage([
+            "The council said that it would review the findings, but critics argued that the process was too slow for the residents.",
+            "Privacy Policy | Terms of Use | Cookies",
+        ])
+        #expect(english.language == "en")
+        #expect(english.lexicon[0] > 0 && english.lexicon[1] < 0)
+    }
 }

@@ -90,12 +90,15 @@ def read_dump(path):
     if not path.exists():
         return rows
     doc = json.loads(path.read_text())
+    language = None
     for note in doc.get("trace", {}).get("notes", []):
+        if note.startswith("textpage\t"):
+            language = note.split("\t")[1]
         if not note.startswith("textfeatures\t"):
             continue
         _, index, words, first, forced, text_hash, score, values, clean, text = note.split("\t", 9)
         rows.append(dict(words=int(words), first=first, forced=forced, hash=text_hash, score=float(score),
-                         x=[float(v) for v in values.split(",")], clean=clean.split(), text=text))
+                         x=[float(v) for v in values.split(",")], clean=clean.split(), text=text, language=language))
     return rows
 
 
@@ -114,7 +117,7 @@ def main():
                               first=[r["first"] for r in rows], forced=[r["forced"] for r in rows],
                               hash=[r["hash"] for r in rows], score=[r["score"] for r in rows],
                               counts=[Counter(b) for b in btoks], ntok=[len(b) for b in btoks],
-                              clean=[Counter(r["clean"]) for r in rows],
+                              clean=[Counter(r["clean"]) for r in rows], language=rows[0]["language"] if rows else None,
                               labels=label(btoks, T), truth=Counter(T))
     pickle.dump(pages, open("pages.pkl", "wb"))
     print(len(pages), "pages,", sum(len(p["X"]) for p in pages.values()), "blocks")

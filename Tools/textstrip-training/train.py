@@ -34,6 +34,7 @@ from gbdt import GBDT, predict_trees  # noqa: E402
 
 KINDS = ["article", "forum", "product", "collection", "listing", "documentation", "service"]
 LEXICON_FLOOR = 0.2  # lexicon weights smaller than this are left out
+LEXICON_LANGUAGE = "en"  # TextLexicon.language: the lexicon is learned on, and used for, these pages only
 FLOOR_P = 0.05  # TextClassifier.floor: no block of a lower calibrated probability is kept
 BETAS = {"precision": 0.7, "balanced": 1.05, "recall": 2.0}  # TextClassifier.beta
 CLOSES = {"related-links", "recommended", "comments", "newsletter", "share", "pager"}  # Reason.closesArticle
@@ -228,12 +229,13 @@ def table(r):
 
 
 def fit_lexicon(pages, ids, Y, W, min_sites=5, l2=1.0, shrink=2.0):
-    """The word weights of TextLexicon: a logistic regression over the blocks' clean words (as
+    """The word weights of TextLexicon: a logistic regression over the English pages' blocks' clean words (as
     winnow sees them: data.py's "clean"), each word counted over the block's known words plus
     `shrink`; only words seen on min_sites sites or more, so that no site's own vocabulary is
     learned. Rows weigh as in the fit (every page about the same)."""
     import scipy.sparse as sp
     from scipy.optimize import minimize
+    ids = [p for p in ids if pages[p].get("language") == LEXICON_LANGUAGE]
     sites = defaultdict(set)
     for p in ids:
         for counts in pages[p]["clean"]:
@@ -270,7 +272,9 @@ def fit_lexicon(pages, ids, Y, W, min_sites=5, l2=1.0, shrink=2.0):
 
 def lexicon_feature(page, lex, shrink=2.0):
     """The lexicon score of each block (TextLexicon.score): its known words' weights summed, over
-    their number plus `shrink`."""
+    their number plus `shrink`; 0 on pages of another language than the lexicon's."""
+    if page.get("language") != LEXICON_LANGUAGE:
+        return np.zeros(len(page["clean"]))
     out = []
     for counts in page["clean"]:
         total, known = 0.0, 0

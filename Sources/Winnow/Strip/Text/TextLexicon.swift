@@ -1,10 +1,15 @@
 /// Learned word weights: how much each common word leans a block towards content (positive) or
 /// furniture (negative), fitted by `Tools/textstrip-training/train.sh` (a logistic regression over
-/// the blocks' words, only words seen on many sites) and stored in ``TextModel/lexiconText``.
+/// the blocks' words of English pages, only words seen on many sites) and stored in
+/// ``TextModel/lexiconText``.
 ///
 /// A block's lexicon score (the local feature `lex`) is the sum of its known words' weights over
 /// the number of known words plus two, so that a block of few known words stays near 0.
 enum TextLexicon {
+    /// The language of the pages the lexicon was learned on; on pages of other languages the
+    /// lexicon score is 0.
+    static let language = "en"
+
     /// The weights by word hash (``TextVocabulary/hash(_:)``), as `Float` bit patterns.
     static let table = TextVocabulary.WordTable(entries(TextModel.lexiconText))
 

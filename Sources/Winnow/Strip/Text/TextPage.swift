@@ -25,7 +25,7 @@ struct TextPage {
     let bioWords: [Int], promotionWords: [Int], weWords: [Int], youWords: [Int]
     /// Whether a block opens like a biography: two capitalised words, then "is", "was" or "has".
     let biographyStart: [Bool]
-    /// The lexicon score of each block's words (``TextLexicon``).
+    /// The lexicon score of each block's words (``TextLexicon``); 0 on pages of other languages.
     let lexicon: [Double]
     /// The hash of each block's first word (0 for a block without words).
     let firstWords: [UInt64]
@@ -83,6 +83,9 @@ struct TextPage {
         var best = 0
         for language in 1..<languages where pageLanguage[language] > pageLanguage[best] { best = language }
         language = TextVocabulary.stopWords[best].language
+        // The lexicon is learned on pages of its language only: a German "die" or "hat" is not
+        // the English word.
+        if language != TextLexicon.language { lexicon = [Double](repeating: 0, count: texts.count) }
         stopWords = (0..<texts.count).map { perLanguage[$0 * languages + best] }
         var counts: [UInt64: Int] = [:]
         for measure in measures { counts[measure.textHash, default: 0] += 1 }

@@ -86,10 +86,12 @@ struct TextStripper {
     /// `headline`, `section` or `-`), its text hash, its second-pass score, its local features
     /// (comma-separated; numbers as Swift prints them, which read back exactly), its clean words
     /// as the lexicon sees them (``TextMeasure/cleanWords(_:)``, space-separated) and the text it
-    /// leaves when kept (fact lines taken out), tab-separated.
+    /// leaves when kept (fact lines taken out), tab-separated; first a `textpage` line with the
+    /// page's language.
     func dump(_ page: TextPage, verdicts: [TextClassifier.Verdict], titled: TextLines.Titled, facts: [LineFact], lines: [[Substring]], trace: inout Trace) {
         var removed: [Int: Set<Int>] = [:]
         for found in facts { removed[found.block, default: []].insert(found.line) }
+        trace.note("textpage\t" + page.language)
         for index in 0..<page.count {
             let verdict = verdicts[index]
             let forced = index == titled.headline ? "headline" : index == titled.section ? "section" : TextClassifier.rule(page, index) != nil ? "rule" : "-"
