@@ -97,10 +97,24 @@ enum TextClassifier {
         }
     }
 
+    /// Whether a page shows no furniture at all: no block holds a furniture phrase or meets a
+    /// phrase rule, and every block after the first (which may be a headline) is prose of 12
+    /// words or more ending a sentence. Such text is clean already (a user's own text, an article
+    /// saved without its page) and is kept whole: the model, fitted on pages that all carry
+    /// furniture, may read the last paragraph of a short page as its closing furniture.
+    static func isClean(_ page: TextPage) -> Bool {
+        guard page.count > 0 else { return false }
+        for index in 0..<page.count {
+            if page.phrases[index].count > 0 || page.phrases[index].first != nil || rule(page, index) != nil { return false }
+            if index > 0 && (page.measures[index].words < 12 || !page.measures[index].endsSentence) { return false }
+        }
+        return true
+    }
+
     /// The verdicts for a page's blocks in `mode`, and the page's bar.
     static func verdicts(_ page: TextPage, mode: StripStage.Mode) -> (verdicts: [Verdict], bar: Double) {
         let scores = scores(page)
-        let threshold = bar(scores, words: page.measures.map(\.words), mode: mode)
+        let threshold = isClean(page) ? scores.min() ?? 0 : bar(scores, words: page.measures.map(\.words), mode: mode)
         var keptHashes: Set<UInt64> = []
         var verdicts: [Verdict] = []
         verdicts.reserveCapacity(page.count)
