@@ -37,6 +37,8 @@ LEXICON_FLOOR = 0.2  # lexicon weights smaller than this are left out
 LEXICON_LANGUAGE = "en"  # TextLexicon.language: the lexicon is learned on, and used for, these pages only
 FLOOR_P = 0.05  # TextClassifier.floor: no block of a lower calibrated probability is kept
 BETAS = {"precision": 0.7, "balanced": 1.05, "recall": 2.0}  # TextClassifier.beta
+PARAGRAPH = {"precision": 0.15, "balanced": -0.75, "recall": -1.65}  # TextClassifier.threshold
+LONG_BLOCK = 20  # TextClassifier.longBlock: from this many words on a block needs PARAGRAPH, not the page bar
 CLOSES = {"related-links", "recommended", "comments", "newsletter", "share", "pager"}  # Reason.closesArticle
 
 # The context features, in the order TextContext.write puts them.
@@ -157,14 +159,18 @@ def page_f1(page, keep):
     return (p, r, 2 * p * r / (p + r) if p + r else 0.0)
 
 
-def decide(page, scores, threshold):
-    """Which blocks winnow keeps with these second-pass scores (TextClassifier + TextStripper)."""
+def decide(page, scores, threshold, paragraph=None):
+    """Which blocks winnow keeps with these second-pass scores (TextClassifier + TextStripper):
+    blocks of LONG_BLOCK words or more need `paragraph` when it is given, the others `threshold`.
+    (TextClassifier.isClean, which keeps a page without any furniture whole, holds for no
+    wcxb-dev page and is left out.)"""
     keep, seen = [], set()
     for i, score in enumerate(scores):
         forced = page["forced"][i]
+        needed = paragraph if paragraph is not None and page["words"][i] >= LONG_BLOCK else threshold
         if forced == "rule":
             kept = False
-        elif score < threshold:
+        elif score < needed:
             kept = False
         elif page["words"][i] >= 3 and page["hash"][i] != "0" and page["hash"][i] in seen:
             kept = False
@@ -204,13 +210,13 @@ def calibrate(scores, Y, W, ids):
     return float(beta[0]), float(beta[1])
 
 
-def report(pages, scores, threshold):
+def report(pages, scores, threshold, paragraph=None):
     """Mean (P, R, F1) by kind and overall of winnow's decision with these scores; `threshold`
-    is one number or a dictionary of page bars."""
+    is one number or a dictionary of page bars, `paragraph` what long blocks need."""
     by = defaultdict(list)
     for pid, page in pages.items():
         bar = threshold.get(pid, 0.0) if isinstance(threshold, dict) else threshold
-        result = page_f1(page, decide(page, scores.get(pid, []), bar))
+        result = page_f1(page, decide(page, scores.get(pid, []), bar, paragraph))
         if result is not None:
             by[page["kind"]].append(result)
             by["ALL"].append(result)
@@ -480,7 +486,7 @@ def main():
         results = {}
         for mode, beta in BETAS.items():
             bars = {p: page_bar(pages[p]["score"], pages[p]["words"], calibration, beta) for p in good}
-            results[mode] = report(pages, {p: pages[p]["score"] for p in good}, bars)
+            results[mode] = report(pages, {p: pages[p]["score"] for p in good}, bars, PARAGRAPH[mode])
             show(f"in-sample (winnow's own scores), {mode}", results[mode])
         print("balanced:")
         table(results["balanced"])
@@ -553,12 +559,12 @@ def main():
     calibration = calibrate(final, Y, W, good)
     print(f"calibration: p = sigmoid({calibration[0]:.4f} * score + {calibration[1]:.4f})")
     results = {}
-    for beta in sorted(set(BETAS.values()) | {0.8, 1.0, 1.1, 1.2}):
+    for mode, beta in BETAS.items():
         bars = {p: page_bar(final[p], pages[p]["words"], calibration, beta) for p in good}
-        results[beta] = report(pages, final, bars)
-        show(f"held out, page bar beta {beta}", results[beta])
-    print(f"\nheld out by site ({args.folds} folds), page bar beta {BETAS['balanced']} (balanced):")
-    table(results[BETAS["balanced"]])
+        results[mode] = report(pages, final, bars, PARAGRAPH[mode])
+        show(f"held out, {mode}: page bar beta {beta} for short blocks, {PARAGRAPH[mode]} for paragraphs", results[mode])
+    print(f"\nheld out by site ({args.folds} folds), balanced:")
+    table(results["balanced"])
     if args.export:
         export(args.export, beta_all, second, third, args, lex_all, calibration)
         print("wrote", args.export)

@@ -23,11 +23,13 @@ enum TextClassifier {
         var rule: String?
         /// The second-pass score, as log-odds of being content.
         var score: Double
+        /// The score the block needed (its length's threshold or the page's bar).
+        var needed = 0.0
 
-        /// The rule or the score that decided, for the trace: "score -1.52 < -1.00" (the page's bar).
-        func detail(threshold: Double) -> String {
+        /// The rule or the score that decided, for the trace: "score -1.52 < -1.00".
+        func detail() -> String {
             if let rule { return rule }
-            return "score " + Self.format(score) + (keep ? " >= " : " < ") + Self.format(threshold)
+            return "score " + Self.format(score) + (keep ? " >= " : " < ") + Self.format(needed)
         }
 
         /// A number with two decimals, without Foundation's formatting.
@@ -37,6 +39,20 @@ enum TextClassifier {
             return (value < 0 && hundredths > 0 ? "-" : "") + "\(hundredths / 100)." + (fraction < 10 ? "0" : "") + "\(fraction)"
         }
     }
+
+    /// The score a paragraph (``longBlock`` words or more) needs in each mode, whatever the page's
+    /// bar: the page bar only asks more of short blocks, so that a clear page does not lose a
+    /// weaker paragraph (its closing one, typically) to its stronger ones.
+    static func threshold(_ mode: StripStage.Mode) -> Double {
+        switch mode {
+        case .precision: 0.15
+        case .balanced: -0.75
+        case .recall: -1.65
+        }
+    }
+
+    /// From this many words on, a block is held to ``threshold(_:)`` rather than the page's bar.
+    static let longBlock = 20
 
     /// The weight of recall against precision in each mode (the beta of F-beta).
     static func beta(_ mode: StripStage.Mode) -> Double {
@@ -111,26 +127,30 @@ enum TextClassifier {
         return true
     }
 
-    /// The verdicts for a page's blocks in `mode`, and the page's bar.
-    static func verdicts(_ page: TextPage, mode: StripStage.Mode) -> (verdicts: [Verdict], bar: Double) {
+    /// The verdicts for a page's blocks in `mode`.
+    static func verdicts(_ page: TextPage, mode: StripStage.Mode) -> [Verdict] {
         let scores = scores(page)
-        let threshold = isClean(page) ? scores.min() ?? 0 : bar(scores, words: page.measures.map(\.words), mode: mode)
+        // A clean page keeps every block: its bar is its lowest score.
+        let lowest = scores.min() ?? 0, clean = isClean(page)
+        let pageBar = clean ? lowest : bar(scores, words: page.measures.map(\.words), mode: mode)
+        let paragraphBar = clean ? lowest : threshold(mode)
         var keptHashes: Set<UInt64> = []
         var verdicts: [Verdict] = []
         verdicts.reserveCapacity(page.count)
         for index in 0..<page.count {
             let measure = page.measures[index], score = scores[index]
+            let needed = measure.words >= longBlock ? paragraphBar : pageBar
             if let rule = rule(page, index) {
-                verdicts.append(Verdict(keep: false, reason: rule.reason, rule: rule.detail, score: score))
-            } else if score < threshold {
-                verdicts.append(Verdict(keep: false, reason: reason(page, index), rule: nil, score: score))
+                verdicts.append(Verdict(keep: false, reason: rule.reason, rule: rule.detail, score: score, needed: needed))
+            } else if score < needed {
+                verdicts.append(Verdict(keep: false, reason: reason(page, index), rule: nil, score: score, needed: needed))
             } else if measure.words >= 3, measure.textHash != 0, !keptHashes.insert(measure.textHash).inserted {
-                verdicts.append(Verdict(keep: false, reason: "duplicate", rule: "repeats a kept block", score: score))
+                verdicts.append(Verdict(keep: false, reason: "duplicate", rule: "repeats a kept block", score: score, needed: needed))
             } else {
-                verdicts.append(Verdict(keep: true, reason: "", rule: nil, score: score))
+                verdicts.append(Verdict(keep: true, reason: "", rule: nil, score: score, needed: needed))
             }
         }
-        return (verdicts, threshold)
+        return verdicts
     }
 
     /// The phrase rule that removes block `index` whatever its score, if one does.

@@ -37,8 +37,7 @@ struct TextStripper {
         let blocks = document.blocks
         guard !blocks.isEmpty else { return }
         let page = TextPage(blocks.map(\.text))
-        let decided = TextClassifier.verdicts(page, mode: options.mode)
-        var verdicts = decided.verdicts
+        var verdicts = TextClassifier.verdicts(page, mode: options.mode)
         let lines = blocks.indices.map { TextLines.split(blocks[$0].text, breaks: page.measures[$0].lineBreaks) }
         let firstLong = (0..<blocks.count).first { verdicts[$0].keep && page.measures[$0].words >= 15 } ?? blocks.count
         let header = max(0, firstLong - 8)..<min(blocks.count, firstLong + 1)
@@ -78,7 +77,7 @@ struct TextStripper {
         if Self.dumpFeatures && document.trace.keepText {
             dump(page, verdicts: verdicts, titled: titled, facts: facts, lines: lines, trace: &document.trace)
         }
-        document.blocks = apply(verdicts, threshold: decided.bar, facts: facts, lines: lines, to: blocks, trace: &document.trace)
+        document.blocks = apply(verdicts, facts: facts, lines: lines, to: blocks, trace: &document.trace)
     }
 
     /// Notes one line a block in the trace: `textfeatures`, the block's index, words, the reason
@@ -140,7 +139,7 @@ struct TextStripper {
     }
 
     /// The kept blocks, fact lines taken out of them; every removal recorded in the trace.
-    func apply(_ verdicts: [TextClassifier.Verdict], threshold: Double, facts: [LineFact], lines: [[Substring]], to blocks: [Block], trace: inout Trace) -> [Block] {
+    func apply(_ verdicts: [TextClassifier.Verdict], facts: [LineFact], lines: [[Substring]], to blocks: [Block], trace: inout Trace) -> [Block] {
         var factsByBlock: [Int: [LineFact]] = [:]
         for found in facts { factsByBlock[found.block, default: []].append(found) }
         var kept: [Block] = []
@@ -151,7 +150,7 @@ struct TextStripper {
                 if verdict.keep {
                     kept.append(block)
                 } else {
-                    trace.record(stage: StripStage.name, reason: verdict.reason, detail: trace.keepText ? verdict.detail(threshold: threshold) : nil, text: block.text, kind: block.kind, position: block.origin)
+                    trace.record(stage: StripStage.name, reason: verdict.reason, detail: trace.keepText ? verdict.detail() : nil, text: block.text, kind: block.kind, position: block.origin)
                 }
                 continue
             }
@@ -166,7 +165,7 @@ struct TextStripper {
             if verdict.keep {
                 kept.append(remainder)
             } else {
-                trace.record(stage: StripStage.name, reason: verdict.reason, detail: trace.keepText ? verdict.detail(threshold: threshold) : nil, text: remainder.text, kind: block.kind, position: block.origin)
+                trace.record(stage: StripStage.name, reason: verdict.reason, detail: trace.keepText ? verdict.detail() : nil, text: remainder.text, kind: block.kind, position: block.origin)
             }
         }
         return kept
