@@ -7,9 +7,11 @@ import Foundation
 ///    the first-pass scores around it (``TextContext``): the neighbours' class, the densest
 ///    stretch of prose, the distance to the nearest strong paragraph, closing headers between.
 ///    A third pass, when the model has one, does the same from the second pass's scores.
-/// 3. The page's bar: the scores, calibrated as probabilities, say how many of the best-scored
-///    blocks to keep for the best expected F-beta of the page's words, the mode setting beta
-///    (``bar(_:words:mode:)``); phrase rules override the score for clear furniture
+/// 3. A paragraph (``longBlock`` words or more) needs the mode's ``threshold(_:)``; a shorter block
+///    needs the page's bar: the scores, calibrated as probabilities, say how many of the
+///    best-scored blocks to keep for the best expected F-beta of the page's words, the mode
+///    setting beta (``bar(_:words:mode:)``); a page without furniture (``isClean(_:)``) is kept
+///    whole; phrase rules override the score for clear furniture
 ///    (share bars, cookie notices, pagers, copyright lines...), and a block repeating the words of
 ///    an earlier kept block goes.
 enum TextClassifier {
@@ -121,7 +123,7 @@ enum TextClassifier {
     static func isClean(_ page: TextPage) -> Bool {
         guard page.count > 0 else { return false }
         for index in 0..<page.count {
-            if page.phrases[index].count > 0 || page.phrases[index].first != nil || rule(page, index) != nil { return false }
+            if page.phrases[index].count > 0 || rule(page, index) != nil { return false }
             if index > 0 && (page.measures[index].words < 12 || !page.measures[index].endsSentence) { return false }
         }
         return true
