@@ -65,6 +65,27 @@ import WinnowHTML
         #expect(document.trace.counts[reason, default: 0] >= 1, "\(document.trace.counts)")
     }
 
+    /// Furniture that no class name marks, known by its words alone, in several languages: the
+    /// headings of related and latest lists, share and credit labels, a search box's label.
+    @Test(arguments: [
+        ("<h3>Neueste Beiträge</h3>", "related-links"), ("<h3>Latest articles</h3>", "related-links"),
+        ("<p>Das Thema könnte dich auch interessieren:</p>", "related-links"),
+        ("<p>Lea más: Otro artículo sobre los ríos del valle</p>", "related-links"), ("<p>Teilen mit:</p>", "share"),
+        ("<p>Titelbild: Jane Doe / Agentur Beispiel</p>", "caption"), ("<p>Crédits photos : Agence Exemple</p>", "caption"),
+        ("<p>Pour lire la suite</p>", "call-to-action"), ("<div>Suche</div>", "navigation"), ("<p>Markiert mit</p>", "tags"),
+    ])
+    func dropsUnmarkedFurnitureByItsWords(furniture: String, reason: String) throws {
+        let document = try strip(page(furniture: furniture))
+        #expect(document.blocks.count == 4, "\(document.blocks.map(\.text))")
+        #expect(document.trace.counts[reason, default: 0] >= 1, "\(document.trace.counts)")
+    }
+
+    /// A label word that opens a longer heading is the heading's own ("Search", "Home").
+    @Test func headingsThatOpenWithALabelWordStay() throws {
+        let document = try strip(page(article: "<h2>Search teams walked the dry banks</h2><p>Volunteers searched the exposed river bed for rubbish and found old bicycles, tyres and a rowing boat that had sunk in the 1970s.</p>"))
+        #expect(document.text.contains("Search teams walked the dry banks"))
+    }
+
     @Test func commentsAreDroppedUnlessAsked() throws {
         let comments = """
             <section id="comments" class="comments"><h3>3 comments</h3>

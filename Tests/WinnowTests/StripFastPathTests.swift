@@ -1,4 +1,5 @@
 import Testing
+import Foundation
 @testable import Winnow
 
 /// The stripper's faster ways of computing a figure (tree scoring, sentence marks, furniture phrases,
@@ -65,6 +66,10 @@ import Testing
             let isLetter: (UInt8) -> Bool = { ($0 >= 0x61 && $0 <= 0x7A) || $0 >= 0x80 }
             if !isLetter(last) || !isLetter(next) { return reason }
         }
+        if lower.count <= 16 {
+            let label = String(decoding: lower, as: UTF8.self).trimmingCharacters(in: CharacterSet(charactersIn: ": "))
+            if let reason = Boilerplate.labels[label] { return reason }
+        }
         for (fragment, reason) in Boilerplate.fragments where ByteSearch.contains(lower, fragment) { return reason }
         return nil
     }
@@ -74,7 +79,9 @@ import Testing
         lines += Boilerplate.fragmentsTable.map { "some " + $0.0 + " here" }
         lines += ["", " ", "©2024 Example", "Copyright", "copyrighted", "Share", "tweets", "Read more »", "Ähnliche Beiträge", "ÄHNLICHE ARTIKEL",
                   "July 26, 2025, 4:32pm", "2019-04-15 17:38:57", "By Jane Doe | Feb 26, 2006", "JAN 3", "Sept. 9", "dec", "de", "xMaY 5",
-                  "Posted 12:30", "No month 42", "März 3, 2020", "jün 4", "Ｊan 5", "a\u{0301}pr 7"]
+                  "Posted 12:30", "No month 42", "März 3, 2020", "jün 4", "Ｊan 5", "a\u{0301}pr 7",
+                  "Suche", " Suche: ", "Suche nach dem Glück", "Search", "Searching", "TAGS:", "Home", "Homepage", "zurück ", "Menü"]
+        lines += Boilerplate.labels.keys.flatMap { [$0, $0.uppercased(), $0 + ":", $0 + " x", "x" + $0] }
         return lines
     }()
 

@@ -38,6 +38,38 @@ enum Boilerplate {
         // Polish, Dutch
         ("czytaj także", "related-links"), ("czytaj też", "related-links"), ("zobacz także", "related-links"), ("źródło:", "agency"),
         ("udostępnij", "share"), ("wszelkie prawa zastrzeżone", "copyright"), ("lees ook", "related-links"), ("alle rechten voorbehouden", "copyright"),
+        // Headings of related, latest and most-read lists; share, tag and credit labels (English)
+        ("latest articles", "related-links"), ("latest news", "related-links"), ("latest posts", "related-links"), ("latest stories", "related-links"),
+        ("recent posts", "related-links"), ("recent articles", "related-links"), ("popular posts", "related-links"), ("most read", "related-links"),
+        ("most popular", "related-links"), ("more stories", "related-links"), ("more from", "related-links"), ("more on this", "related-links"),
+        ("you might also like", "related-links"), ("you may also be interested", "related-links"), ("further reading", "related-links"),
+        ("tagged with", "tags"), ("tags:", "tags"), ("filed under", "tags"), ("photo credit", "caption"), ("photos by", "caption"),
+        // German
+        ("neueste beiträge", "related-links"), ("neueste artikel", "related-links"), ("neueste nachrichten", "related-links"),
+        ("weitere beiträge", "related-links"), ("weitere nachrichten", "related-links"), ("weitere themen", "related-links"),
+        ("zum weiterlesen", "related-links"), ("schon gelesen", "related-links"), ("viel gelesen", "related-links"), ("meistgelesen", "related-links"),
+        ("top themen", "related-links"), ("top-themen", "related-links"),
+        ("diese artikel könnten", "related-links"), ("das thema könnte", "related-links"), ("passend zum thema", "related-links"),
+        ("beliebte beiträge", "related-links"), ("aktuelle beiträge", "related-links"), ("letzte beiträge", "related-links"),
+        ("teilen mit", "share"), ("artikel teilen", "share"), ("beitrag teilen", "share"), ("seite teilen", "share"), ("gefällt mir:", "share"),
+        ("markiert mit", "tags"), ("schlagwörter:", "tags"), ("schlagworte:", "tags"), ("titelbild:", "caption"), ("bildnachweis", "caption"),
+        ("fotonachweis", "caption"), ("alle angaben ohne gewähr", "footer"),
+        // French, Spanish, Portuguese, Italian, Polish
+        ("pour lire la suite", "call-to-action"), ("crédits photos", "caption"), ("crédit photo", "caption"), ("dans la même rubrique", "related-links"),
+        ("les plus lus", "related-links"), ("à lire également", "related-links"), ("lea más:", "related-links"), ("lea:", "related-links"),
+        ("más noticias", "related-links"), ("lo más leído", "related-links"), ("(crédito:", "caption"),
+        ("leia mais:", "related-links"), ("i più letti", "related-links"), ("dowiedz się więcej", "related-links"),
+        ("więcej informacji", "related-links"), ("najczęściej czytane", "related-links"), ("polecamy:", "related-links"),
+    ]
+
+    /// Widget labels (lowercased) that are furniture when they are a block's whole text, give or
+    /// take a closing colon: a search box's "Search", a "Contact" tab, a "Back" link.
+    static let labels: [String: String] = [
+        "search": "navigation", "suche": "navigation", "recherche": "navigation", "buscar": "navigation", "szukaj": "navigation",
+        "menu": "navigation", "menü": "navigation", "back": "navigation", "zurück": "navigation", "retour": "navigation", "volver": "navigation",
+        "home": "navigation", "startseite": "navigation", "accueil": "navigation", "inicio": "navigation",
+        "share": "share", "teilen": "share", "print": "share", "drucken": "share", "imprimer": "share",
+        "tags": "tags", "schlagwörter": "tags", "étiquettes": "tags", "etiquetas": "tags", "kategorien": "tags", "categories": "tags",
     ]
 
     /// For each byte, the indices in ``prefixes`` of the prefixes that start with it, in order.
@@ -161,6 +193,12 @@ enum Boilerplate {
             let last = prefix[prefix.count - 1], next = lower[prefix.count]
             let isLetter: (UInt8) -> Bool = { ($0 >= 0x61 && $0 <= 0x7A) || $0 >= 0x80 }
             if !isLetter(last) || !isLetter(next) { return reason }
+        }
+        if lower.count <= 16 {
+            var label = Substring(String(decoding: lower, as: UTF8.self))
+            while let last = label.last, last == ":" || last == " " { label.removeLast() }
+            while let first = label.first, first == " " { label.removeFirst() }
+            if let reason = labels[String(label)] { return reason }
         }
         for (fragment, reason) in fragments where ByteSearch.contains(lower, fragment) {
             return reason
