@@ -70,6 +70,7 @@ import Foundation
             let label = String(decoding: lower, as: UTF8.self).trimmingCharacters(in: CharacterSet(charactersIn: ": "))
             if let reason = Boilerplate.labels[label] { return reason }
         }
+        if lower.count <= 24, Boilerplate.isAgencyLine(lower) { return "agency" }
         for (fragment, reason) in Boilerplate.fragments where ByteSearch.contains(lower, fragment) { return reason }
         return nil
     }
@@ -80,7 +81,8 @@ import Foundation
         lines += ["", " ", "©2024 Example", "Copyright", "copyrighted", "Share", "tweets", "Read more »", "Ähnliche Beiträge", "ÄHNLICHE ARTIKEL",
                   "July 26, 2025, 4:32pm", "2019-04-15 17:38:57", "By Jane Doe | Feb 26, 2006", "JAN 3", "Sept. 9", "dec", "de", "xMaY 5",
                   "Posted 12:30", "No month 42", "März 3, 2020", "jün 4", "Ｊan 5", "a\u{0301}pr 7",
-                  "Suche", " Suche: ", "Suche nach dem Glück", "Search", "Searching", "TAGS:", "Home", "Homepage", "zurück ", "Menü"]
+                  "Suche", " Suche: ", "Suche nach dem Glück", "Search", "Searching", "TAGS:", "Home", "Homepage", "zurück ", "Menü",
+                  "aja/PAP", "fw/mf/dpa", "(AFP)", "( dpa )", "km/h", "and/or", "24/7", "x/reuters/y", "/dpa", "Photo (©Jane Doe)"]
         lines += Boilerplate.labels.keys.flatMap { [$0, $0.uppercased(), $0 + ":", $0 + " x", "x" + $0] }
         return lines
     }()
@@ -90,6 +92,9 @@ import Foundation
         for line in Self.lines {
             #expect(Boilerplate.phraseReason(line) == Self.phraseReasonEveryPrefix(line), "\(line)")
         }
+        for line in ["aja/PAP", "fw/mf/dpa", "(AFP)"] { #expect(Boilerplate.phraseReason(line) == "agency", "\(line)") }
+        for line in ["km/h", "and/or", "24/7", "/dpa", "Suche nach dem Glück", "Searching"] { #expect(Boilerplate.phraseReason(line) == nil, "\(line)") }
+        #expect(Boilerplate.phraseReason(" Suche: ") == "navigation")
     }
 
     @Test("datelines: the month stems found in one pass as the character-based reference")

@@ -53,7 +53,7 @@ enum Boilerplate {
         ("beliebte beiträge", "related-links"), ("aktuelle beiträge", "related-links"), ("letzte beiträge", "related-links"),
         ("teilen mit", "share"), ("artikel teilen", "share"), ("beitrag teilen", "share"), ("seite teilen", "share"), ("gefällt mir:", "share"),
         ("markiert mit", "tags"), ("schlagwörter:", "tags"), ("schlagworte:", "tags"), ("titelbild:", "caption"), ("bildnachweis", "caption"),
-        ("fotonachweis", "caption"), ("alle angaben ohne gewähr", "footer"),
+        ("fotonachweis", "caption"), ("alle angaben ohne gewähr", "footer"), ("quelle:", "agency"),
         // French, Spanish, Portuguese, Italian, Polish
         ("pour lire la suite", "call-to-action"), ("crédits photos", "caption"), ("crédit photo", "caption"), ("dans la même rubrique", "related-links"),
         ("les plus lus", "related-links"), ("à lire également", "related-links"), ("lea más:", "related-links"), ("lea:", "related-links"),
@@ -61,6 +61,22 @@ enum Boilerplate {
         ("leia mais:", "related-links"), ("i più letti", "related-links"), ("dowiedz się więcej", "related-links"),
         ("więcej informacji", "related-links"), ("najczęściej czytane", "related-links"), ("polecamy:", "related-links"),
     ]
+
+    /// News agencies whose short names close an article's last line, after the editors'
+    /// initials: "aja/PAP", "mf/dpa", "(AFP)".
+    static let agencies: Set<String> = ["dpa", "afp", "ap", "pap", "apa", "kna", "epd", "reuters", "ansa", "efe", "sda", "ats", "ddp", "kap", "idea", "pti", "ians", "upi"]
+
+    /// Whether a short lowercased line is an agency line: editors' initials and an agency joined by
+    /// slashes ("aja/pap", "fw/mf/dpa"), or an agency in brackets ("(afp)").
+    static func isAgencyLine(_ lower: [UInt8]) -> Bool {
+        let text = String(decoding: lower, as: UTF8.self).filter { $0 != " " }
+        if text.hasPrefix("("), text.hasSuffix(")") {
+            return agencies.contains(String(text.dropFirst().dropLast()))
+        }
+        let parts = text.split(separator: "/", omittingEmptySubsequences: false)
+        guard parts.count >= 2, let last = parts.last, agencies.contains(String(last)) else { return false }
+        return parts.dropLast().allSatisfy { $0.count >= 1 && $0.count <= 5 && $0.allSatisfy { $0.isLetter } }
+    }
 
     /// Widget labels (lowercased) that are furniture when they are a block's whole text, give or
     /// take a closing colon: a search box's "Search", a "Contact" tab, a "Back" link.
@@ -85,6 +101,8 @@ enum Boilerplate {
     static let fragmentsTable: [(String, String)] = [
         ("all rights reserved", "copyright"), ("cookie", "cookie-notice"), ("alle rechte vorbehalten", "copyright"),
         ("tous droits réservés", "copyright"), ("(foto:", "caption"), ("(photo:", "caption"), ("getty images", "caption"),
+        ("(©", "caption"), ("istock.com", "caption"), ("/ istock", "caption"), ("pixelio.de", "caption"), ("picture alliance", "caption"),
+        ("picture-alliance", "caption"),
     ]
 
     /// Phrases (lowercased) that mark an image caption or credit anywhere in a line.
@@ -200,6 +218,7 @@ enum Boilerplate {
             while let first = label.first, first == " " { label.removeFirst() }
             if let reason = labels[String(label)] { return reason }
         }
+        if lower.count <= 24, isAgencyLine(lower) { return "agency" }
         for (fragment, reason) in fragments where ByteSearch.contains(lower, fragment) {
             return reason
         }
