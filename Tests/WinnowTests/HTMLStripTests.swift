@@ -81,6 +81,15 @@ import WinnowHTML
         #expect(document.trace.counts[reason, default: 0] >= 1, "\(document.trace.counts)")
     }
 
+    /// The links after a related-links phrase go with it, even in plain paragraphs without class
+    /// names; prose after them stays.
+    @Test func linksIntroducedByARelatedPhraseGoWithIt() throws {
+        let related = "<h2>Weiterlesen:</h2><p><a href=\"/a\">Ein Ausflug an den See im Herbst</a></p><p><a href=\"/b\">Wandern im Tal der alten Mühlen</a></p>"
+        let document = try strip(page(furniture: related))
+        #expect(document.blocks.count == 4, "\(document.blocks.map(\.text))")
+        #expect(document.trace.counts["related-links", default: 0] >= 3, "\(document.trace.counts)")
+    }
+
     /// A label word that opens a longer heading is the heading's own ("Search", "Home").
     @Test func headingsThatOpenWithALabelWordStay() throws {
         let document = try strip(page(article: "<h2>Search teams walked the dry banks</h2><p>Volunteers searched the exposed river bed for rubbish and found old bicycles, tyres and a rowing boat that had sunk in the 1970s.</p>"))

@@ -84,6 +84,7 @@ enum Boilerplate {
         "search": "navigation", "suche": "navigation", "recherche": "navigation", "buscar": "navigation", "szukaj": "navigation",
         "menu": "navigation", "menü": "navigation", "back": "navigation", "zurück": "navigation", "retour": "navigation", "volver": "navigation",
         "home": "navigation", "startseite": "navigation", "accueil": "navigation", "inicio": "navigation",
+        "weiterlesen": "related-links", "lesen sie mehr": "related-links",
         "share": "share", "teilen": "share", "print": "share", "drucken": "share", "imprimer": "share",
         "tags": "tags", "schlagwörter": "tags", "étiquettes": "tags", "etiquetas": "tags", "kategorien": "tags", "categories": "tags",
     ]

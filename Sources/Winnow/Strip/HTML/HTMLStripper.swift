@@ -140,16 +140,40 @@ struct HTMLStripper {
                 decided[index] = HTMLBlockModel.ensemble.score(row) > threshold
             }
         }
+        let introduced = Self.dropLinksIntroducedByPhrase(analysis: analysis, phrases: &phrases, decided: &decided)
         guard decided.contains(true) else { return }
         for index in decided.indices where decided[index] != keep[index] && !decided[index] {
             reasons[index] = phrases[index] ?? "block-model"
         }
+        // The phrase that introduces links explains them better than a heuristic's density.
+        for index in introduced { reasons[index] = phrases[index] ?? reasons[index] }
         if options.comments {
             // Asked-for comments stay whatever the model says.
             for (index, verdict) in analysis.verdicts.enumerated() where verdict.inComments && keep[index] { decided[index] = true }
         }
         trace.note("strip: block model keeps \(decided.filter { $0 }.count) of \(decided.count) blocks (heuristics \(keep.filter { $0 }.count))")
         keep = decided
+    }
+
+    /// A related-links or recommendation phrase ("Related articles", "Weiterlesen:", "Lire aussi")
+    /// introduces the links after it: the run of short blocks that are (almost) all link text
+    /// right after such a phrase goes with it, whatever class names their elements carry.
+    /// Returns the blocks it dropped.
+    static func dropLinksIntroducedByPhrase(analysis: PageAnalysis, phrases: inout [Int: String], decided: inout [Bool]) -> [Int] {
+        var dropped: [Int] = []
+        for index in analysis.blocks.indices {
+            guard let reason = phrases[index], reason == "related-links" || reason == "recommended" else { continue }
+            var next = index + 1
+            while next < analysis.blocks.count, phrases[next] == nil {
+                let block = analysis.blocks[next], length = analysis.lengths[next]
+                guard length > 0, length < 200, block.linkLength * 10 >= length * 8 else { break }
+                decided[next] = false
+                phrases[next] = reason
+                dropped.append(next)
+                next += 1
+            }
+        }
+        return dropped
     }
 
     /// On pages whose content is spread (a listing with an introduction, a shop page), keeps the
