@@ -73,7 +73,7 @@ import WinnowHTML
         ("<p>Lea más: Otro artículo sobre los ríos del valle</p>", "related-links"), ("<p>Teilen mit:</p>", "share"),
         ("<p>Titelbild: Jane Doe / Agentur Beispiel</p>", "caption"), ("<p>Crédits photos : Agence Exemple</p>", "caption"),
         ("<p>Pour lire la suite</p>", "call-to-action"), ("<div>Suche</div>", "navigation"), ("<p>Markiert mit</p>", "tags"),
-        ("<p>aja/PAP</p>", "agency"), ("<p>Die Uferwege im Herbst (© Jane Doe)</p>", "caption"),
+        ("<p>aja/PAP</p>", "agency"), ("<p>Never miss the latest news by signing up to our newsletter today!</p>", "newsletter"), ("<p>Die Uferwege im Herbst (© Jane Doe)</p>", "caption"),
     ])
     func dropsUnmarkedFurnitureByItsWords(furniture: String, reason: String) throws {
         let document = try strip(page(furniture: furniture))

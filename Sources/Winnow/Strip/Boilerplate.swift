@@ -103,7 +103,7 @@ enum Boilerplate {
         ("all rights reserved", "copyright"), ("cookie", "cookie-notice"), ("alle rechte vorbehalten", "copyright"),
         ("tous droits réservés", "copyright"), ("(foto:", "caption"), ("(photo:", "caption"), ("getty images", "caption"),
         ("(©", "caption"), ("istock.com", "caption"), ("/ istock", "caption"), ("pixelio.de", "caption"), ("picture alliance", "caption"),
-        ("picture-alliance", "caption"),
+        ("picture-alliance", "caption"), ("newsletter", "newsletter"),
     ]
 
     /// Phrases (lowercased) that mark an image caption or credit anywhere in a line.
