@@ -79,7 +79,7 @@ enum Boilerplate {
     }
 
     /// Widget labels (lowercased) that are furniture when they are a block's whole text, give or
-    /// take a closing colon: a search box's "Search", a "Contact" tab, a "Back" link.
+    /// take a closing colon: a search box's "Search", a "Menu" button, a "Back" link.
     static let labels: [String: String] = [
         "search": "navigation", "suche": "navigation", "recherche": "navigation", "buscar": "navigation", "szukaj": "navigation",
         "menu": "navigation", "menü": "navigation", "back": "navigation", "zurück": "navigation", "retour": "navigation", "volver": "navigation",

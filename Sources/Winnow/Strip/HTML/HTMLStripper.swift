@@ -161,8 +161,7 @@ struct HTMLStripper {
     /// Returns the blocks it dropped.
     static func dropLinksIntroducedByPhrase(analysis: PageAnalysis, phrases: inout [Int: String], decided: inout [Bool]) -> [Int] {
         var dropped: [Int] = []
-        for index in analysis.blocks.indices {
-            guard let reason = phrases[index], reason == "related-links" || reason == "recommended" else { continue }
+        for (index, reason) in phrases.sorted(by: { $0.key < $1.key }) where reason == "related-links" || reason == "recommended" {
             var next = index + 1
             while next < analysis.blocks.count, phrases[next] == nil {
                 let block = analysis.blocks[next], length = analysis.lengths[next]
