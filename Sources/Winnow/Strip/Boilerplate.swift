@@ -69,6 +69,8 @@ enum Boilerplate {
     /// Whether a short lowercased line is an agency line: editors' initials and an agency joined by
     /// slashes ("aja/pap", "fw/mf/dpa"), or an agency in brackets ("(afp)").
     static func isAgencyLine(_ lower: [UInt8]) -> Bool {
+        // Most short lines have neither a slash nor an opening bracket: no string is made for them.
+        guard lower.contains(UInt8(ascii: "/")) || lower.contains(UInt8(ascii: "(")) else { return false }
         let text = String(decoding: lower, as: UTF8.self).filter { $0 != " " }
         if text.hasPrefix("("), text.hasSuffix(")") {
             return agencies.contains(String(text.dropFirst().dropLast()))
